@@ -1,0 +1,48 @@
+"""maillage — analysing networks of social-work actors.
+
+The family and friends around a service user (the primary network) and the services and
+professionals that work together for them (the secondary network), tied formally or informally.
+
+>>> import maillage
+>>> net = maillage.example("ecocarte_usager")
+>>> net.actors.loc[net.actors["role"] == "user"].index.tolist()  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from . import _core
+from .errors import InvalidArgumentError, MaillageError, MapError, MapFileError, Problem, UnknownIdError
+from .interop import from_networkx, to_networkx
+from .io import FORMATS, example, example_names, example_path, read, schema, validate, write
+from .network import Network, NetworkView
+
+__version__: str = _core.__version__
+
+
+def default_vocabulary() -> dict[str, dict[str, dict[str, str]]]:
+    """The default need domains and sectors, each with its fr, en and de labels."""
+    return _core.default_vocabulary()
+
+
+__all__ = [
+    "FORMATS",
+    "InvalidArgumentError",
+    "MaillageError",
+    "MapError",
+    "MapFileError",
+    "Network",
+    "NetworkView",
+    "Problem",
+    "UnknownIdError",
+    "__version__",
+    "default_vocabulary",
+    "example",
+    "example_names",
+    "example_path",
+    "from_networkx",
+    "read",
+    "schema",
+    "to_networkx",
+    "validate",
+    "write",
+]

@@ -1,0 +1,118 @@
+"""The ``maillage`` command (click).
+
+Exit status: 0 when all went well, 1 when a map has problems or a file cannot be read or
+written, 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import MaillageError, MapError
+from .io import FORMATS, example_names, example_path, read, validate, write
+from .network import Network
+
+_FORMAT = click.Choice(FORMATS)
+
+
+def _fail(error: Exception) -> None:
+    if isinstance(error, MapError) and error.problems:
+        for problem in error.problems:
+            click.echo(f"error: {problem}", err=True)
+    else:
+        click.echo(f"error: {error}", err=True)
+
+
+def _composition(net: Network) -> str:
+    actors = net.actors
+    ties = net.ties
+    kinds = Counter(actors["kind"])
+    layers = Counter(ties["layer"])
+    kind_text = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
+    layer_text = ", ".join(f"{count} {layer}" for layer, count in sorted(layers.items()))
+    return (f"{net.actor_count} actors ({kind_text or 'none'}), {net.tie_count} ties "
+            f"({layer_text or 'none'}), {net.meeting_count} meetings")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="maillage")
+def main() -> None:
+    """Analyse networks of social-work actors (maillage)."""
+
+
+@main.command("validate")
+@click.argument("maps", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "format_", type=_FORMAT, default=None, help="Format of the maps (default: from the name).")
+@click.option("-q", "--quiet", is_flag=True, help="Print problems only.")
+def validate_command(maps: tuple[Path, ...], format_: str | None, quiet: bool) -> None:
+    """Check maps and list every problem (file, place, what is wrong).
+
+    Exit status 1 when any map has a problem.
+    """
+    failed = 0
+    for path in maps:
+        try:
+            problems = validate(path, format_)
+        except (MaillageError, OSError) as error:
+            _fail(error)
+            failed += 1
+            continue
+        if problems:
+            failed += 1
+            for problem in problems:
+                click.echo(f"error: {problem}", err=True)
+            click.echo(f"{path}: {len(problems)} problem{'s' if len(problems) > 1 else ''}", err=True)
+        elif not quiet:
+            click.echo(f"{path}: ok — {_composition(read(path, format_))}")
+    if failed:
+        sys.exit(1)
+
+
+@main.command("convert")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("target", type=click.Path(path_type=Path))
+@click.option("--from", "from_format", type=_FORMAT, default=None, help="Format of SOURCE (default: from the name).")
+@click.option("--to", "to_format", type=_FORMAT, default=None, help="Format of TARGET (default: from the name).")
+def convert_command(source: Path, target: Path, from_format: str | None, to_format: str | None) -> None:
+    """Convert a map between formats: a .json file and a CSV folder."""
+    try:
+        net = read(source, from_format)
+        write(net, target, to_format)
+    except (MaillageError, OSError) as error:
+        _fail(error)
+        sys.exit(1)
+    click.echo(f"{source} -> {target}: {_composition(net)}")
+
+
+@main.command("example")
+@click.argument("name", required=False)
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("."), show_default=True,
+              help="Folder to write the example maps into.")
+@click.option("--format", "format_", type=_FORMAT, default="json", show_default=True,
+              help="json: NAME.maillage.json files; csv: one folder per map.")
+def example_command(name: str | None, output: Path, format_: str) -> None:
+    """Write the bundled example maps (all, or NAME) into a folder.
+
+    """
+    names = example_names()
+    if name is not None and name not in names:
+        raise click.BadParameter(f"no example {name!r}; choose one of: {', '.join(names)}", param_hint="NAME")
+    output.mkdir(parents=True, exist_ok=True)
+    for example in [name] if name else names:
+        net = read(example_path(example))
+        target = output / (f"{example}.maillage.json" if format_ == "json" else example)
+        try:
+            write(net, target, format_)
+        except (MaillageError, OSError) as error:
+            _fail(error)
+            sys.exit(1)
+        click.echo(f"{target}: {_composition(net)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,156 @@
+"""Conversions between maillage networks and networkx graphs.
+
+networkx has no graph type that mixes directed and undirected edges, so
+:func:`to_networkx` gives a ``MultiGraph`` when no tie is directed and otherwise a
+``MultiDiGraph`` in which each undirected tie appears as two arcs (both marked
+``directed=False`` and sharing the edge key, the tie's position): networkx measures then see
+the adjacency maillage sees. :func:`from_networkx` folds such twins back into one tie.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+import pandas as pd
+
+if TYPE_CHECKING:
+    from .network import Network, NetworkView
+
+_ACTOR_FIELDS = {
+    "id", "kind", "label", "role", "organisation", "profession", "sector", "status", "territory",
+    "service_area", "domains", "needs", "member", "potential", "attributes",
+}
+_TIE_FIELDS = {
+    "id", "relation", "formality", "layer", "directed", "weight", "valence", "about", "consent",
+    "convention", "intensity", "trust", "value", "resources", "since", "last_activity",
+    "attributes",
+}
+
+
+def _missing(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    if isinstance(value, (list, dict)) and not value:
+        return True
+    return False
+
+
+def _record(row: pd.Series, skip: set[str]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for key, value in row.items():
+        if key in skip or key == "extra":
+            continue
+        if _missing(value) or (key in ("member", "potential") and value is False):
+            continue
+        data[str(key)] = value.item() if hasattr(value, "item") else value
+    data.update(row.get("extra") or {})
+    return data
+
+
+def to_networkx(net: Network | NetworkView) -> nx.MultiGraph | nx.MultiDiGraph:
+    """The map (or view) as a networkx multigraph.
+
+    Nodes are actor ids with the actor fields as attributes (absent fields left out; unknown
+    fields of the map as they were). Edges carry the tie fields, ``directed`` among them, and
+    their key is the tie's position in the map. Graph attributes: ``name`` and the network
+    metadata under ``network``.
+    """
+    from .network import Network
+
+    network = net if isinstance(net, Network) else net.network
+    actors = net.actors
+    ties = net.ties
+    directed = bool(ties["directed"].any()) if len(ties) else False
+    graph: nx.MultiGraph | nx.MultiDiGraph = nx.MultiDiGraph() if directed else nx.MultiGraph()
+    info = network.info
+    graph.graph["network"] = info
+    if info.get("name"):
+        graph.graph["name"] = info["name"]
+    for actor_id, row in actors.iterrows():
+        graph.add_node(actor_id, **_record(row, set()))
+    for position, row in ties.iterrows():
+        data = _record(row, {"source", "target"})
+        data["directed"] = bool(row["directed"])
+        data["formality"] = row["formality"]
+        data["layer"] = row["layer"]
+        graph.add_edge(row["source"], row["target"], key=int(position), **data)
+        if directed and not row["directed"]:
+            graph.add_edge(row["target"], row["source"], key=int(position), **data)
+    return graph
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return [_jsonable(v) for v in value]
+    if hasattr(value, "item"):  # numpy scalars
+        value = value.item()
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    return str(value)
+
+
+def from_networkx(graph: nx.Graph, *, name: str = "<networkx>") -> Network:
+    """A maillage network from any networkx graph.
+
+    Node ids become actor ids (``str(node)``). Node attributes named like actor fields fill
+    them; the others go into ``attributes``. Missing fields take these defaults: ``kind``
+    "person", ``relation`` "other"; ``directed`` follows the graph (``graph.is_directed()``)
+    unless an edge says otherwise; ``weight`` 1; formality and layer as in the JSON map.
+    In a directed graph, an edge marked ``directed=False`` whose twin (same key, other way)
+    was already taken is the same tie and is not added twice.
+    """
+    from .network import Network
+
+    actors = []
+    for node, attrs in graph.nodes(data=True):
+        actor: dict[str, Any] = {"id": str(node), "kind": "person"}
+        free: dict[str, Any] = {}
+        for key, value in attrs.items():
+            if key == "id":
+                continue
+            if key in _ACTOR_FIELDS:
+                actor[key] = _jsonable(value)
+            else:
+                free[str(key)] = _jsonable(value)
+        if free:
+            actor["attributes"] = {**free, **(actor.get("attributes") or {})}
+        actors.append(actor)
+
+    ties = []
+    seen_undirected: set[tuple[str, str, Any]] = set()
+    graph_directed = graph.is_directed()
+    if graph.is_multigraph():
+        edges = ((u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True))
+    else:
+        edges = ((u, v, None, d) for u, v, d in graph.edges(data=True))
+    for u, v, key, attrs in edges:
+        source, target = str(u), str(v)
+        tie: dict[str, Any] = {"source": source, "target": target, "relation": "other"}
+        free = {}
+        for k, value in attrs.items():
+            if k in _TIE_FIELDS:
+                tie[k] = _jsonable(value)
+            else:
+                free[str(k)] = _jsonable(value)
+        if free:
+            tie["attributes"] = {**free, **(tie.get("attributes") or {})}
+        tie.setdefault("directed", graph_directed)
+        if graph_directed and tie["directed"] is False:
+            if (target, source, key) in seen_undirected:
+                continue
+            seen_undirected.add((source, target, key))
+        ties.append(tie)
+    data: dict[str, Any] = {"actors": actors, "ties": ties}
+    network_info = graph.graph.get("network")
+    if isinstance(network_info, dict) and network_info:
+        data["network"] = _jsonable(network_info)
+    elif graph.graph.get("name"):
+        data["network"] = {"name": str(graph.graph["name"])}
+    return Network.from_json(json.dumps(data, ensure_ascii=False), name)

@@ -1,0 +1,234 @@
+"""The network map in Python: :class:`Network` (immutable, backed by the C++ core) and
+:class:`NetworkView` (a selection of it), with pandas tables keyed by actor id."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from . import _core
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+PathLike = str | os.PathLike[str]
+
+ACTOR_COLUMNS = [
+    "kind", "label", "role", "organisation", "profession", "sector", "status", "territory",
+    "service_area", "domains", "needs", "member", "potential", "attributes", "extra",
+]
+TIE_COLUMNS = [
+    "source", "target", "relation", "formality", "layer", "directed", "weight", "valence",
+    "intensity", "id", "about", "consent", "convention", "trust", "value", "resources", "since",
+    "last_activity", "attributes", "extra",
+]
+
+
+def _objects(texts: list[str | None]) -> list[dict[str, Any]]:
+    return [json.loads(t) if t else {} for t in texts]
+
+
+def _as_list(value: str | Iterable[str] | None) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return list(value)
+
+
+class Network:
+    """An immutable network map: actors, ties, meetings and metadata.
+
+    Read one with :func:`maillage.read`, build one from records with :meth:`from_dict`, or
+    convert one with :func:`maillage.from_networkx`. ``len(net)`` is the number of actors;
+    iterating gives the actor ids in map order.
+    """
+
+    __slots__ = ("_core",)
+
+    def __init__(self, core: _core.Network | None = None) -> None:
+        self._core = core if core is not None else _core.Network()
+
+    # -- construction -------------------------------------------------------------------
+    @classmethod
+    def read(cls, path: PathLike, format: str | None = None) -> Network:
+        """Reads a map: a ``.json`` file or a CSV folder (see :func:`maillage.read`)."""
+        return cls(_core.read(Path(path), format or ""))
+
+    @classmethod
+    def from_json(cls, text: str, name: str = "<string>") -> Network:
+        """Reads a map from JSON text; ``name`` stands for the file in error messages."""
+        return cls(_core.read_json_string(text, name))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], name: str = "<dict>") -> Network:
+        """Builds a map from a dict shaped like the JSON map (``{"actors": [...], "ties": [...]}``)."""
+        data = {"maillage": 1, **data}
+        return cls.from_json(json.dumps(data, ensure_ascii=False, allow_nan=True), name)
+
+    # -- export ---------------------------------------------------------------------------
+    def to_json(self) -> str:
+        """The JSON map text (docs/FORMAT.md)."""
+        return _core.to_json_string(self._core)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The map as a dict shaped like the JSON map."""
+        return json.loads(self.to_json())
+
+    def write(self, path: PathLike, format: str | None = None) -> None:
+        """Writes the map atomically: a ``.json`` file, or a folder of CSV files."""
+        _core.write(self._core, Path(path), format or "")
+
+    def to_networkx(self) -> nx.MultiGraph | nx.MultiDiGraph:
+        """The map as a networkx multigraph (see :func:`maillage.interop.to_networkx`)."""
+        from .interop import to_networkx
+
+        return to_networkx(self)
+
+    # -- contents ------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return self._core.actor_count
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._core.actor_ids)
+
+    def __contains__(self, actor_id: object) -> bool:
+        return isinstance(actor_id, str) and self._core.find_actor(actor_id) is not None
+
+    def __repr__(self) -> str:
+        name = self.info.get("name")
+        title = f" {name!r}" if name else ""
+        return (f"<maillage.Network{title}: {self.actor_count} actors, {self.tie_count} ties, "
+                f"{self.meeting_count} meetings>")
+
+    @property
+    def ids(self) -> list[str]:
+        """Actor ids in map order (index i of every per-actor array is ids[i])."""
+        return self._core.actor_ids
+
+    @property
+    def actor_count(self) -> int:
+        return self._core.actor_count
+
+    @property
+    def tie_count(self) -> int:
+        return self._core.tie_count
+
+    @property
+    def meeting_count(self) -> int:
+        return self._core.meeting_count
+
+    @property
+    def actors(self) -> pd.DataFrame:
+        """One row per actor, indexed by actor id; list fields as lists, ``attributes`` and
+        ``extra`` (fields maillage does not know) as dicts."""
+        columns = self._core.actor_columns()
+        columns["attributes"] = _objects(columns["attributes"])
+        columns["extra"] = _objects(columns["extra"])
+        ids = columns.pop("id")
+        frame = pd.DataFrame(columns, columns=ACTOR_COLUMNS, index=pd.Index(ids, name="id", dtype=object))
+        return frame
+
+    @property
+    def ties(self) -> pd.DataFrame:
+        """One row per tie (index: tie position in the map), with formality, layer and directed
+        resolved to their defaults where the map left them out."""
+        columns = self._core.tie_columns()
+        columns["attributes"] = _objects(columns["attributes"])
+        columns["extra"] = _objects(columns["extra"])
+        return pd.DataFrame(columns, columns=TIE_COLUMNS,
+                            index=pd.RangeIndex(self.tie_count, name="tie"))
+
+    @property
+    def meetings(self) -> list[dict[str, Any]]:
+        """The network meetings as dicts shaped like the JSON map."""
+        return self.to_dict().get("meetings", [])
+
+    @property
+    def info(self) -> dict[str, Any]:
+        """The network metadata (name, legal status, coordination, financing...)."""
+        return self.to_dict().get("network", {})
+
+    @property
+    def vocabulary(self) -> dict[str, dict[str, dict[str, str]]]:
+        """Need domains and sectors known to this map (default ones and the map's own), with
+        their fr, en and de labels."""
+        terms = _core.default_vocabulary()
+        own = self._core.own_vocabulary()
+        for part in ("domains", "sectors"):
+            terms[part].update(own[part])
+        return terms
+
+    def view(
+        self,
+        *,
+        layer: str | None = None,
+        relation: str | Sequence[str] | None = None,
+        formality: str | None = None,
+        member: bool | None = None,
+        kind: str | Sequence[str] | None = None,
+        organisation_level: bool = False,
+    ) -> NetworkView:
+        """A selection of the map, without copying it.
+
+        ``layer`` ("primary"/"secondary"), ``relation`` and ``formality`` select ties; ``member``
+        and ``kind`` select actors (a tie stays when both its ends stay);
+        ``organisation_level=True`` collapses each professional onto its organisation.
+        """
+        core = _core.View(self._core, layer=layer, relations=_as_list(relation), formality=formality,
+                          member=member, kinds=_as_list(kind), organisation_level=organisation_level)
+        return NetworkView(self, core)
+
+
+class NetworkView:
+    """A selection of a :class:`Network`'s actors and ties (see :meth:`Network.view`)."""
+
+    __slots__ = ("network", "_core")
+
+    def __init__(self, network: Network, core: _core.View) -> None:
+        self.network = network
+        self._core = core
+
+    def __len__(self) -> int:
+        return self._core.actor_count
+
+    def __repr__(self) -> str:
+        return f"<maillage.NetworkView: {self._core.actor_count} actors, {self._core.tie_count} ties>"
+
+    @property
+    def actor_count(self) -> int:
+        return self._core.actor_count
+
+    @property
+    def tie_count(self) -> int:
+        return self._core.tie_count
+
+    @property
+    def ids(self) -> list[str]:
+        all_ids = self.network.ids
+        return [all_ids[i] for i in self._core.actor_indices()]
+
+    @property
+    def actors(self) -> pd.DataFrame:
+        return self.network.actors.iloc[self._core.actor_indices()]
+
+    @property
+    def ties(self) -> pd.DataFrame:
+        """The kept ties; in an organisation-level view, ``source`` and ``target`` are the
+        organisations the professionals were collapsed onto."""
+        ties = self.network.ties.iloc[self._core.tie_indices()].copy()
+        sources, targets = self._core.tie_endpoints()
+        ids = self.network.ids
+        ties["source"] = [ids[i] for i in sources]
+        ties["target"] = [ids[i] for i in targets]
+        return ties
+
+    def to_networkx(self) -> nx.MultiGraph | nx.MultiDiGraph:
+        from .interop import to_networkx
+
+        return to_networkx(self)

@@ -1,0 +1,10 @@
+#pragma once
+// Shared declarations of the binding files (one file per area, as scikit_build_example advises).
+#include <pybind11/pybind11.h>
+
+namespace maillage::python {
+
+void bind_model(pybind11::module_& m);
+void bind_io(pybind11::module_& m);
+
+}  // namespace maillage::python

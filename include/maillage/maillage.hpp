@@ -1,0 +1,15 @@
+#pragma once
+/// maillage: analysing networks of social-work actors. Include this header for the whole API.
+#include "maillage/error.hpp"
+#include "maillage/io/atomic_file.hpp"
+#include "maillage/io/csv.hpp"
+#include "maillage/io/json.hpp"
+#include "maillage/io/map_io.hpp"
+#include "maillage/model/bgl.hpp"
+#include "maillage/model/csr.hpp"
+#include "maillage/model/dates.hpp"
+#include "maillage/model/network.hpp"
+#include "maillage/model/records.hpp"
+#include "maillage/model/view.hpp"
+#include "maillage/model/vocabulary.hpp"
+#include "maillage/version.hpp"

@@ -1,0 +1,473 @@
+// Reads the CSV folder (docs/FORMAT.md). libcsv splits the fields; this file detects the
+// delimiter, tracks physical line numbers, and maps the columns onto the records.
+#include <csv.h>
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <memory>
+#include <span>
+
+#include "json_parts.hpp"
+#include "list_cell.hpp"
+#include "maillage/io/csv.hpp"
+#include "maillage/io/text.hpp"
+
+namespace maillage {
+
+namespace {
+
+std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+/// The byte offset of the first invalid UTF-8 sequence, or npos.
+std::size_t invalid_utf8_at(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (length == 0 || i + length > text.size()) return i;
+        std::uint32_t code = length == 1 ? c : length == 2 ? (c & 0x1F) : length == 3 ? (c & 0x0F) : (c & 0x07);
+        for (std::size_t k = 1; k < length; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            if ((next & 0xC0) != 0x80) return i;
+            code = (code << 6) | (next & 0x3F);
+        }
+        const bool overlong = (length == 2 && code < 0x80) || (length == 3 && code < 0x800) || (length == 4 && code < 0x10000);
+        if (overlong || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return i;
+        i += length;
+    }
+    return std::string_view::npos;
+}
+
+struct csv_row {
+    std::size_t line = 0;
+    std::vector<std::string> cells;
+};
+
+/// A CSV file split into rows, each with the physical line it starts on.
+struct csv_table {
+    std::string name;               ///< the file name, for places ("ties.csv")
+    std::vector<std::string> header;
+    std::vector<csv_row> rows;
+    std::map<std::string, std::size_t, std::less<>> column;  ///< header name -> position
+
+    [[nodiscard]] std::string place(const csv_row& row) const { return name + ":" + std::to_string(row.line); }
+    [[nodiscard]] bool has(std::string_view name_) const { return column.find(name_) != column.end(); }
+    [[nodiscard]] std::string_view cell(const csv_row& row, std::string_view name_) const {
+        auto found = column.find(name_);
+        if (found == column.end() || found->second >= row.cells.size()) return {};
+        return row.cells[found->second];
+    }
+};
+
+struct split_state {
+    csv_table* table;
+    csv_row current;
+    std::size_t line = 1;           ///< the physical line being fed
+    bool in_row = false;
+};
+
+void on_field(void* data, std::size_t size, void* context) {
+    auto& state = *static_cast<split_state*>(context);
+    std::string text(static_cast<const char*>(data ? data : ""), data ? size : 0);
+    if (!state.in_row) {
+        state.in_row = true;
+        state.current.line = state.line - static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+    }
+    state.current.cells.push_back(std::move(text));
+}
+
+void on_row(int, void* context) {
+    auto& state = *static_cast<split_state*>(context);
+    if (!state.in_row) return;
+    // A line of empty cells (what spreadsheets leave below the data) is no record.
+    const bool blank = std::all_of(state.current.cells.begin(), state.current.cells.end(),
+                                   [](const std::string& c) { return c.empty(); });
+    if (!blank) state.table->rows.push_back(std::move(state.current));
+    state.current = {};
+    state.in_row = false;
+}
+
+int is_space(unsigned char c) { return c == ' ' || c == '\t' ? CSV_SPACE : 0; }
+
+/// The delimiter of a file: the one of ';' and ',' found more often outside quotes on its first line.
+unsigned char detect_delimiter(std::string_view text) {
+    std::size_t commas = 0, semicolons = 0;
+    bool quoted_ = false;
+    for (char c : text) {
+        if (c == '"') quoted_ = !quoted_;
+        else if (!quoted_ && (c == '\n' || c == '\r')) break;
+        else if (!quoted_ && c == ',') ++commas;
+        else if (!quoted_ && c == ';') ++semicolons;
+    }
+    return semicolons > commas ? ';' : ',';
+}
+
+/// Splits `text` (the content of `name`) into a table; problems go to `b`. Returns false when
+/// the file cannot be used at all.
+bool split_csv(std::string_view text, const std::string& name, csv_table& table, network_builder& b,
+               unsigned char& delimiter) {
+    table.name = name;
+    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        b.add_problem(name, "the file is empty (it needs at least a header line)");
+        return false;
+    }
+    if (auto bad = invalid_utf8_at(text); bad != std::string_view::npos) {
+        const auto at = line_column(text, bad);
+        b.add_problem(name + ":" + std::to_string(at.line) + ":" + std::to_string(at.column),
+                      "invalid UTF-8 (save the file as UTF-8)");
+        return false;
+    }
+    delimiter = detect_delimiter(text);
+    csv_parser parser;
+    csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+    std::unique_ptr<csv_parser, void (*)(csv_parser*)> guard(&parser, [](csv_parser* p) { csv_free(p); });
+    csv_set_delim(&parser, delimiter);
+    csv_set_space_func(&parser, is_space);
+    split_state state{&table, {}, 1, false};
+    csv_table header_only;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        end = end == std::string_view::npos ? text.size() : end + 1;
+        if (csv_parse(&parser, text.data() + start, end - start, on_field, on_row, &state) != end - start) {
+            b.add_problem(name + ":" + std::to_string(state.line),
+                          std::string("malformed CSV: ") + csv_strerror(csv_error(&parser)) +
+                              " (a quote inside a field must be doubled, and the field quoted)");
+            return false;
+        }
+        if (end > 0 && text[end - 1] == '\n') ++state.line;
+        start = end;
+    }
+    if (csv_fini(&parser, on_field, on_row, &state) != 0) {
+        b.add_problem(name + ":" + std::to_string(state.current.line ? state.current.line : state.line),
+                      "a quoted field is not closed (the file may be truncated)");
+        return false;
+    }
+    if (table.rows.empty()) {
+        b.add_problem(name, "the file has no header line");
+        return false;
+    }
+    table.header = std::move(table.rows.front().cells);
+    table.rows.erase(table.rows.begin());
+    for (std::size_t k = 0; k < table.header.size(); ++k) {
+        std::string& column = table.header[k];
+        std::transform(column.begin(), column.end(), column.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (column.empty()) continue;
+        if (!table.column.emplace(column, k).second)
+            b.add_problem(name + ":1", "column " + in_quotes(column) + " appears twice");
+    }
+    for (const auto& row : table.rows)
+        if (row.cells.size() > table.header.size()) {
+            bool extra_cells_empty = std::all_of(row.cells.begin() + static_cast<std::ptrdiff_t>(table.header.size()),
+                                                 row.cells.end(), [](const std::string& c) { return c.empty(); });
+            if (!extra_cells_empty)
+                b.add_problem(table.place(row), std::to_string(row.cells.size()) + " cells, but the header has " +
+                                                    std::to_string(table.header.size()) + " columns");
+        }
+    return true;
+}
+
+/// Maps the cells of one row onto record fields, reporting problems at the row's line.
+class row_reader {
+public:
+    row_reader(const csv_table& table, const csv_row& row, network_builder& b, unsigned char delimiter)
+        : table_(table), row_(row), b_(b), place_(table.place(row)), delimiter_(delimiter) {}
+
+    [[nodiscard]] const std::string& place() const { return place_; }
+
+    std::string_view cell(std::string_view column) {
+        used_.push_back(std::string(column));
+        return table_.cell(row_, column);
+    }
+    std::string text(std::string_view column) { return std::string(cell(column)); }
+
+    std::string required(std::string_view column) {
+        std::string value = text(column);
+        if (value.empty()) problem(column, "is empty");
+        return value;
+    }
+
+    std::vector<std::string> list(std::string_view column) { return detail::split_list_cell(cell(column)); }
+
+    std::optional<bool> boolean(std::string_view column) {
+        const std::string_view value = cell(column);
+        if (value.empty()) return std::nullopt;
+        std::string lower(value);
+        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+        for (auto yes : {"true", "1", "yes", "oui", "ja", "vrai", "wahr"})
+            if (lower == yes) return true;
+        for (auto no : {"false", "0", "no", "non", "nein", "faux", "falsch"})
+            if (lower == no) return false;
+        problem(column, "expected true or false, got " + in_quotes(value));
+        return std::nullopt;
+    }
+
+    std::optional<double> number(std::string_view column) {
+        std::string value(cell(column));
+        if (value.empty()) return std::nullopt;
+        // Spreadsheets in French and German write decimal commas ("1,5") in semicolon files.
+        if (delimiter_ == ';' && value.find('.') == std::string::npos && std::count(value.begin(), value.end(), ',') == 1)
+            std::replace(value.begin(), value.end(), ',', '.');
+        double parsed = 0;
+        const char* first = value.data();
+        if (!value.empty() && value.front() == '+') ++first;
+        auto [end, ec] = std::from_chars(first, value.data() + value.size(), parsed);
+        if (ec != std::errc() || end != value.data() + value.size()) {
+            problem(column, "malformed number " + in_quotes(cell(column)));
+            return std::nullopt;
+        }
+        return parsed;
+    }
+
+    template <class Enum>
+    std::optional<Enum> enumeration(std::string_view column) {
+        const std::string_view value = cell(column);
+        if (value.empty()) return std::nullopt;
+        auto parsed = parse_enum<Enum>(value);
+        if (!parsed) problem(column, "unknown value " + in_quotes(value) + "; allowed: " + allowed_names<Enum>());
+        return parsed;
+    }
+
+    /// The `attributes` cell merged with the columns this reader does not know, as JSON object text.
+    std::string attributes(std::span<const std::string_view> also_known = {}) {
+        std::string object = detail::compact_json_object(cell("attributes"), b_, place_, "column \"attributes\"").value_or("");
+        for (std::size_t k = 0; k < table_.header.size(); ++k) {
+            const std::string& column = table_.header[k];
+            if (column.empty() || k >= row_.cells.size() || row_.cells[k].empty()) continue;
+            if (std::find(used_.begin(), used_.end(), column) != used_.end()) continue;
+            if (column == "extra" || std::find(also_known.begin(), also_known.end(), column) != also_known.end()) continue;
+            object = detail::with_string_member(object, column, row_.cells[k]);
+        }
+        return object;
+    }
+
+    std::string extra() {
+        return detail::compact_json_object(cell("extra"), b_, place_, "column \"extra\"").value_or("");
+    }
+
+    void problem(std::string_view column, std::string message) {
+        b_.add_problem(place_, "column " + in_quotes(column) + ": " + std::move(message));
+    }
+
+private:
+    const csv_table& table_;
+    const csv_row& row_;
+    network_builder& b_;
+    std::string place_;
+    unsigned char delimiter_;
+    std::vector<std::string> used_;
+};
+
+void require_columns(const csv_table& table, network_builder& b, std::initializer_list<std::string_view> columns) {
+    for (auto column : columns)
+        if (!table.has(column)) b.add_problem(table.name + ":1", "missing column " + in_quotes(column));
+}
+
+void read_actors(const csv_table& table, network_builder& b, unsigned char delimiter) {
+    require_columns(table, b, {"id", "kind"});
+    for (const auto& row : table.rows) {
+        row_reader r(table, row, b, delimiter);
+        actor a;
+        a.id = r.required("id");
+        if (auto kind = r.enumeration<actor_kind>("kind")) a.kind = *kind;
+        else if (r.cell("kind").empty()) r.problem("kind", "is empty");
+        a.label = r.text("label");
+        a.role = r.enumeration<person_role>("role").value_or(person_role::none);
+        a.organisation = r.text("organisation");
+        a.profession = r.text("profession");
+        a.sector = r.text("sector");
+        a.status = r.enumeration<actor_status>("status").value_or(actor_status::none);
+        a.territory = r.text("territory");
+        a.service_area = r.list("service_area");
+        a.domains = r.list("domains");
+        a.needs = r.list("needs");
+        a.member = r.boolean("member").value_or(false);
+        a.potential = r.boolean("potential").value_or(false);
+        a.attributes = r.attributes();
+        a.extra = r.extra();
+        b.add_actor(std::move(a), r.place());
+    }
+}
+
+void read_ties(const csv_table& table, network_builder& b, unsigned char delimiter) {
+    require_columns(table, b, {"source", "target", "relation"});
+    for (const auto& row : table.rows) {
+        row_reader r(table, row, b, delimiter);
+        tie t;
+        t.id = r.text("id");
+        t.source = r.required("source");
+        t.target = r.required("target");
+        if (auto rel = r.enumeration<relation>("relation")) t.relation = *rel;
+        else if (r.cell("relation").empty()) r.problem("relation", "is empty");
+        t.formality = r.enumeration<formality>("formality");
+        t.layer = r.enumeration<layer>("layer");
+        t.directed = r.boolean("directed");
+        t.weight = r.number("weight").value_or(1.0);
+        t.valence = r.enumeration<valence>("valence").value_or(valence::none);
+        t.about = r.text("about");
+        t.consent = r.boolean("consent");
+        static constexpr std::string_view convention_columns[] = {
+            "convention_signed", "convention_tasks", "convention_means", "convention_contributions",
+            "convention_responsibilities", "convention_expected_results", "convention_extra"};
+        if (std::any_of(std::begin(convention_columns), std::end(convention_columns),
+                        [&](std::string_view c) { return !table.cell(row, c).empty(); })) {
+            convention c;
+            c.is_signed = r.boolean("convention_signed").value_or(false);
+            c.tasks = r.list("convention_tasks");
+            c.means = r.list("convention_means");
+            c.contributions = r.list("convention_contributions");
+            c.responsibilities = r.list("convention_responsibilities");
+            c.expected_results = r.list("convention_expected_results");
+            c.extra = detail::compact_json_object(r.cell("convention_extra"), b, r.place(), "column \"convention_extra\"").value_or("");
+            t.convention = std::move(c);
+        }
+        t.intensity = r.enumeration<intensity>("intensity").value_or(intensity::none);
+        t.trust.reliability = r.number("trust_reliability");
+        t.trust.shared_mission = r.number("trust_shared_mission");
+        t.trust.openness = r.number("trust_openness");
+        t.value.influence = r.number("value_influence");
+        t.value.resources = r.number("value_resources");
+        t.value.involvement = r.number("value_involvement");
+        t.resources = r.list("resources");
+        t.since = r.text("since");
+        t.last_activity = r.text("last_activity");
+        t.attributes = r.attributes(convention_columns);
+        t.extra = r.extra();
+        b.add_tie(std::move(t), r.place());
+    }
+}
+
+void read_meetings(const csv_table* meetings, const csv_table* decisions, network_builder& b,
+                   unsigned char meeting_delimiter, unsigned char decision_delimiter) {
+    std::vector<meeting> records;
+    std::vector<std::string> places;
+    std::vector<std::vector<std::string>> decision_places;
+    std::map<std::string, std::size_t, std::less<>> by_id;
+    if (meetings) {
+        require_columns(*meetings, b, {"id"});
+        for (const auto& row : meetings->rows) {
+            row_reader r(*meetings, row, b, meeting_delimiter);
+            meeting m;
+            m.id = r.required("id");
+            m.date = r.text("date");
+            m.about = r.text("about");
+            m.facilitator = r.text("facilitator");
+            m.minute_taker = r.text("minute_taker");
+            m.participants = r.list("participants");
+            m.minutes_sent_to = r.list("minutes_sent_to");
+            m.pending = r.list("pending");
+            m.attributes = r.attributes();
+            m.extra = r.extra();
+            by_id.emplace(m.id, records.size());
+            records.push_back(std::move(m));
+            places.push_back(r.place());
+            decision_places.emplace_back();
+        }
+    }
+    if (decisions) {
+        require_columns(*decisions, b, {"meeting"});
+        for (const auto& row : decisions->rows) {
+            row_reader r(*decisions, row, b, decision_delimiter);
+            const std::string meeting_id = r.required("meeting");
+            decision d;
+            d.id = r.text("id");
+            d.who = r.text("who");
+            d.what = r.text("what");
+            d.due = r.text("due");
+            d.status = r.enumeration<decision_status>("status").value_or(decision_status::open);
+            d.extra = r.extra();
+            if (const std::string attrs = r.attributes(); !attrs.empty())
+                d.extra = detail::with_string_member(d.extra, "attributes", attrs);
+            auto found = by_id.find(meeting_id);
+            if (found == by_id.end()) {
+                if (!meeting_id.empty()) r.problem("meeting", "unknown meeting " + in_quotes(meeting_id));
+                continue;
+            }
+            records[found->second].decisions.push_back(std::move(d));
+            decision_places[found->second].push_back(r.place());
+        }
+    }
+    for (std::size_t i = 0; i < records.size(); ++i)
+        b.add_meeting(std::move(records[i]), places[i], std::move(decision_places[i]));
+}
+
+void read_network_table(const csv_table& table, network_builder& b, unsigned char delimiter) {
+    require_columns(table, b, {"key", "value"});
+    network_info info;
+    std::map<std::string, std::string, std::less<>> seen;
+    std::vector<std::pair<std::string, std::string>> free_keys;  // rows maillage does not know: free attributes
+    for (const auto& row : table.rows) {
+        row_reader r(table, row, b, delimiter);
+        const std::string key = std::string(table.cell(row, "key"));
+        const std::string value = std::string(table.cell(row, "value"));
+        auto split = [&] { return detail::split_list_cell(value); };
+        auto object = [&](std::string_view what) {
+            return detail::compact_json_object(value, b, r.place(), what).value_or("");
+        };
+        if (key.empty()) {
+            if (!value.empty()) r.problem("key", "is empty");
+            continue;
+        }
+        if (auto [it, inserted] = seen.emplace(key, r.place()); !inserted) {
+            r.problem("key", in_quotes(key) + " appears twice (first at " + it->second + ")");
+            continue;
+        }
+        if (key == "name") info.name = value;
+        else if (key == "legal_status") info.legal_status = value;
+        else if (key == "genesis") info.genesis = value;
+        else if (key == "objectives") info.objectives = split();
+        else if (key == "domains") info.domains = split();
+        else if (key == "territory") info.territory = split();
+        else if (key == "charter") info.charter = value;
+        else if (key == "internal_rules") info.internal_rules = value;
+        else if (key == "coordinators") info.coordinators = split();
+        else if (key == "coordination_how") info.coordination_how = value;
+        else if (key == "coordination_extra") info.coordination_extra = object("coordination_extra");
+        else if (key == "users_description") info.users_description = value;
+        else if (key == "users_role") info.users_role = value;
+        else if (key == "users_extra") info.users_extra = object("users_extra");
+        else if (key == "financing") info.financing = detail::parse_financing(value, b, r.place());
+        else if (key == "vocabulary") b.set_vocabulary(detail::parse_vocabulary(value, b, r.place()), r.place());
+        else if (key == "attributes") info.attributes = object("attributes");
+        else if (key == "extra") info.extra = object("extra");
+        else if (key == "map_extra") b.set_extra(object("map_extra"));
+        else free_keys.emplace_back(key, value);
+    }
+    for (const auto& [key, value] : free_keys) info.attributes = detail::with_string_member(info.attributes, key, value);
+    b.set_info(std::move(info), table.name);
+}
+
+}  // namespace
+
+network read_csv(const std::filesystem::path& folder) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder, ec))
+        throw io_error(folder.string() + ": not a folder (a CSV map is a folder holding actors.csv and ties.csv)");
+    network_builder builder(folder.string(), network_builder::place_style::csv);
+    auto load = [&](const char* name, bool required, csv_table& table, unsigned char& delimiter) {
+        const auto path = folder / name;
+        if (!std::filesystem::exists(path, ec)) {
+            if (required) builder.add_problem(name, "missing file (a CSV map needs actors.csv and ties.csv)");
+            return false;
+        }
+        return split_csv(read_text_file(path), name, table, builder, delimiter);
+    };
+    csv_table actors, ties, meetings, decisions, info;
+    unsigned char d_actors = ',', d_ties = ',', d_meetings = ',', d_decisions = ',', d_info = ',';
+    if (load("actors.csv", true, actors, d_actors)) read_actors(actors, builder, d_actors);
+    if (load("ties.csv", true, ties, d_ties)) read_ties(ties, builder, d_ties);
+    const bool has_meetings = load("meetings.csv", false, meetings, d_meetings);
+    const bool has_decisions = load("decisions.csv", false, decisions, d_decisions);
+    if (has_decisions && !has_meetings && std::filesystem::exists(folder / "decisions.csv", ec) &&
+        !decisions.rows.empty())
+        builder.add_problem("decisions.csv", "decisions need meetings.csv");
+    read_meetings(has_meetings ? &meetings : nullptr, has_meetings && has_decisions ? &decisions : nullptr,
+                  builder, d_meetings, d_decisions);
+    if (load("network.csv", false, info, d_info)) read_network_table(info, builder, d_info);
+    return builder.build();
+}
+
+}  // namespace maillage

@@ -1,0 +1,560 @@
+// Reads the JSON map (docs/FORMAT.md) into a network_builder, reporting every problem with its
+// JSON path. RapidJSON parses; this file only maps the document onto the records.
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "maillage/io/json.hpp"
+#include "maillage/io/text.hpp"
+#include "json_parts.hpp"
+
+namespace maillage {
+
+namespace {
+
+using rapidjson::Value;
+
+/// The deepest nesting a map may have: a map needs 5 levels; free attributes get the rest.
+constexpr std::size_t max_json_depth = 64;
+
+std::string_view view_of(const Value& v) { return {v.GetString(), v.GetStringLength()}; }
+
+std::string type_name(const Value& v) {
+    switch (v.GetType()) {
+        case rapidjson::kNullType: return "null";
+        case rapidjson::kFalseType:
+        case rapidjson::kTrueType: return "a boolean";
+        case rapidjson::kObjectType: return "an object";
+        case rapidjson::kArrayType: return "an array";
+        case rapidjson::kStringType: return "a string";
+        case rapidjson::kNumberType: return "a number";
+    }
+    return "a value";
+}
+
+/// Compact JSON text of a value.
+std::string compact(const Value& v) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    v.Accept(writer);
+    return {buffer.GetString(), buffer.GetSize()};
+}
+
+/// Gathers the members of an object that maillage does not know, as compact JSON object text.
+class unknown_fields {
+public:
+    void add(const Value& name, const Value& value) {
+        if (!writer_) {
+            writer_.emplace(buffer_);
+            writer_->StartObject();
+        }
+        writer_->Key(name.GetString(), name.GetStringLength());
+        value.Accept(*writer_);
+    }
+    std::string text() {
+        if (!writer_) return {};
+        writer_->EndObject();
+        return {buffer_.GetString(), buffer_.GetSize()};
+    }
+
+private:
+    rapidjson::StringBuffer buffer_;
+    std::optional<rapidjson::Writer<rapidjson::StringBuffer>> writer_;
+};
+
+class map_reader {
+public:
+    explicit map_reader(network_builder& builder) : b_(builder) {}
+
+    void read_root(const Value& root) {
+        if (!root.IsObject()) {
+            b_.add_problem("", "the map must be a JSON object, got " + type_name(root));
+            return;
+        }
+        unknown_fields extra;
+        for (const auto& m : root.GetObject()) {
+            const std::string_view key = view_of(m.name);
+            const Value& v = m.value;
+            if (key == "maillage") {
+                if (!v.IsInt() || v.GetInt() != 1)
+                    b_.add_problem("maillage", "unsupported format version " + compact(v) + "; this maillage reads version 1");
+            } else if (key == "network") {
+                read_network(v, "network");
+            } else if (key == "vocabulary") {
+                read_vocabulary(v, "vocabulary");
+            } else if (key == "actors") {
+                for_each(v, "actors", [&](const Value& e, const std::string& at) { read_actor(e, at); });
+            } else if (key == "ties") {
+                for_each(v, "ties", [&](const Value& e, const std::string& at) { read_tie(e, at); });
+            } else if (key == "meetings") {
+                for_each(v, "meetings", [&](const Value& e, const std::string& at) { read_meeting(e, at); });
+            } else {
+                extra.add(m.name, v);
+            }
+        }
+        if (!root.HasMember("actors")) b_.add_problem("", "missing field \"actors\"");
+        b_.set_extra(extra.text());
+    }
+
+    std::vector<financing_entry> read_financing(const Value& x, const std::string& here) {
+        std::vector<financing_entry> financing;
+        for_each(x, here, [&](const Value& e, const std::string& fat) {
+            if (!object(e, fat)) return;
+            financing_entry f;
+            unknown_fields more;
+            for (const auto& c : e.GetObject()) {
+                const std::string_view ckey = view_of(c.name);
+                const std::string there = fat + "." + std::string(ckey);
+                if (ckey == "funder") f.funder = string(c.value, there);
+                else if (ckey == "kind") f.kind = enumeration<financing_kind>(c.value, there).value_or(financing_kind::none);
+                else if (ckey == "nature") f.nature = string(c.value, there);
+                else if (ckey == "amount") f.amount = number(c.value, there);
+                else more.add(c.name, c.value);
+            }
+            f.extra = more.text();
+            financing.push_back(std::move(f));
+        });
+        return financing;
+    }
+
+    vocabulary parse_vocabulary(const Value& v, const std::string& at) {
+        vocabulary own;
+        if (v.IsNull() || !object(v, at)) return own;
+        for (const auto& m : v.GetObject()) {
+            const std::string_view key = view_of(m.name);
+            if (key == "domains") read_terms(m.value, at + ".domains", own, true);
+            else if (key == "sectors") read_terms(m.value, at + ".sectors", own, false);
+            else b_.add_problem(at + "." + std::string(key), "unknown vocabulary; allowed: domains, sectors");
+        }
+        return own;
+    }
+
+private:
+    template <class F>
+    void for_each(const Value& v, const std::string& at, F&& read_one) {
+        if (v.IsNull()) return;
+        if (!v.IsArray()) return wrong(at, "an array", v);
+        for (rapidjson::SizeType i = 0; i < v.Size(); ++i) read_one(v[i], at + "[" + std::to_string(i) + "]");
+    }
+
+    void wrong(const std::string& at, std::string_view expected, const Value& v) {
+        b_.add_problem(at, "expected " + std::string(expected) + ", got " + type_name(v));
+    }
+
+    bool object(const Value& v, const std::string& at) {
+        if (v.IsObject()) return true;
+        wrong(at, "an object", v);
+        return false;
+    }
+
+    std::string string(const Value& v, const std::string& at) {
+        if (v.IsString()) return std::string(view_of(v));
+        if (!v.IsNull()) wrong(at, "a string", v);
+        return {};
+    }
+
+    std::vector<std::string> strings(const Value& v, const std::string& at) {
+        std::vector<std::string> out;
+        if (v.IsString()) {
+            out.emplace_back(view_of(v));
+        } else if (v.IsArray()) {
+            out.reserve(v.Size());
+            for (rapidjson::SizeType i = 0; i < v.Size(); ++i) {
+                if (v[i].IsString()) out.emplace_back(view_of(v[i]));
+                else wrong(at + "[" + std::to_string(i) + "]", "a string", v[i]);
+            }
+        } else if (!v.IsNull()) {
+            wrong(at, "a list of strings", v);
+        }
+        return out;
+    }
+
+    std::optional<bool> boolean(const Value& v, const std::string& at) {
+        if (v.IsBool()) return v.GetBool();
+        if (!v.IsNull()) wrong(at, "true or false", v);
+        return std::nullopt;
+    }
+
+    std::optional<double> number(const Value& v, const std::string& at) {
+        if (v.IsNumber()) return v.GetDouble();
+        if (!v.IsNull()) wrong(at, "a number", v);
+        return std::nullopt;
+    }
+
+    template <class Enum>
+    std::optional<Enum> enumeration(const Value& v, const std::string& at) {
+        if (v.IsNull()) return std::nullopt;
+        if (!v.IsString()) {
+            wrong(at, "one of " + allowed_names<Enum>(), v);
+            return std::nullopt;
+        }
+        auto parsed = parse_enum<Enum>(view_of(v));
+        if (!parsed)
+            b_.add_problem(at, "unknown value \"" + std::string(view_of(v)) + "\"; allowed: " + allowed_names<Enum>());
+        return parsed;
+    }
+
+    std::string attributes(const Value& v, const std::string& at) {
+        if (v.IsNull()) return {};
+        if (!object(v, at)) return {};
+        return compact(v);
+    }
+
+    void require(const Value& obj, const char* key, const std::string& at) {
+        if (!obj.HasMember(key) || obj[key].IsNull()) b_.add_problem(at, std::string("missing field \"") + key + "\"");
+    }
+
+    void read_actor(const Value& v, const std::string& at) {
+        if (!object(v, at)) return;
+        actor a;
+        unknown_fields extra;
+        for (const auto& m : v.GetObject()) {
+            const std::string_view key = view_of(m.name);
+            const Value& x = m.value;
+            const std::string here = at + "." + std::string(key);
+            if (key == "id") a.id = string(x, here);
+            else if (key == "kind") a.kind = enumeration<actor_kind>(x, here).value_or(actor_kind::person);
+            else if (key == "label") a.label = string(x, here);
+            else if (key == "role") a.role = enumeration<person_role>(x, here).value_or(person_role::none);
+            else if (key == "organisation") a.organisation = string(x, here);
+            else if (key == "profession") a.profession = string(x, here);
+            else if (key == "sector") a.sector = string(x, here);
+            else if (key == "status") a.status = enumeration<actor_status>(x, here).value_or(actor_status::none);
+            else if (key == "territory") a.territory = string(x, here);
+            else if (key == "service_area") a.service_area = strings(x, here);
+            else if (key == "domains") a.domains = strings(x, here);
+            else if (key == "needs") a.needs = strings(x, here);
+            else if (key == "member") a.member = boolean(x, here).value_or(false);
+            else if (key == "potential") a.potential = boolean(x, here).value_or(false);
+            else if (key == "attributes") a.attributes = attributes(x, here);
+            else extra.add(m.name, x);
+        }
+        require(v, "id", at);
+        require(v, "kind", at);
+        a.extra = extra.text();
+        b_.add_actor(std::move(a), at);
+    }
+
+    void read_convention(const Value& v, const std::string& at, convention& c) {
+        unknown_fields extra;
+        for (const auto& m : v.GetObject()) {
+            const std::string_view key = view_of(m.name);
+            const Value& x = m.value;
+            const std::string here = at + "." + std::string(key);
+            if (key == "signed") c.is_signed = boolean(x, here).value_or(false);
+            else if (key == "tasks") c.tasks = strings(x, here);
+            else if (key == "means") c.means = strings(x, here);
+            else if (key == "contributions") c.contributions = strings(x, here);
+            else if (key == "responsibilities") c.responsibilities = strings(x, here);
+            else if (key == "expected_results") c.expected_results = strings(x, here);
+            else extra.add(m.name, x);
+        }
+        c.extra = extra.text();
+    }
+
+    template <class Rating>
+    void read_rating(const Value& v, const std::string& at, Rating& r,
+                     std::initializer_list<std::pair<std::string_view, std::optional<double> Rating::*>> fields) {
+        if (!object(v, at)) return;
+        for (const auto& m : v.GetObject()) {
+            const std::string_view key = view_of(m.name);
+            bool known = false;
+            for (const auto& [name, member] : fields) {
+                if (key != name) continue;
+                r.*member = number(m.value, at + "." + std::string(key));
+                known = true;
+            }
+            if (!known) {
+                std::string allowed;
+                for (const auto& [name, member] : fields) allowed += (allowed.empty() ? "" : ", ") + std::string(name);
+                b_.add_problem(at + "." + std::string(key), "unknown rating; allowed: " + allowed);
+            }
+        }
+    }
+
+    void read_tie(const Value& v, const std::string& at) {
+        if (!object(v, at)) return;
+        tie t;
+        unknown_fields extra;
+        for (const auto& m : v.GetObject()) {
+            const std::string_view key = view_of(m.name);
+            const Value& x = m.value;
+            const std::string here = at + "." + std::string(key);
+            if (key == "id") t.id = string(x, here);
+            else if (key == "source") t.source = string(x, here);
+            else if (key == "target") t.target = string(x, here);
+            else if (key == "relation") t.relation = enumeration<relation>(x, here).value_or(relation::other);
+            else if (key == "formality") t.formality = enumeration<formality>(x, here);
+            else if (key == "layer") t.layer = enumeration<layer>(x, here);
+            else if (key == "directed") t.directed = boolean(x, here);
+            else if (key == "weight") t.weight = number(x, here).value_or(1.0);
+            else if (key == "valence") t.valence = enumeration<valence>(x, here).value_or(valence::none);
+            else if (key == "about") t.about = string(x, here);
+            else if (key == "consent") t.consent = boolean(x, here);
+            else if (key == "convention") {
+                if (x.IsNull()) continue;
+                if (!object(x, here)) continue;
+                read_convention(x, here, t.convention.emplace());
+            }
+            else if (key == "intensity") t.intensity = enumeration<intensity>(x, here).value_or(intensity::none);
+            else if (key == "trust") {
+                if (!x.IsNull())
+                    read_rating(x, here, t.trust, {{"reliability", &trust_rating::reliability},
+                                                   {"shared_mission", &trust_rating::shared_mission},
+                                                   {"openness", &trust_rating::openness}});
+            }
+            else if (key == "value") {
+                if (!x.IsNull())
+                    read_rating(x, here, t.value, {{"influence", &value_rating::influence},
+                                                   {"resources", &value_rating::resources},
+                                                   {"involvement", &value_rating::involvement}});
+            }
+            else if (key == "resources") t.resources = strings(x, here);
+            else if (key == "since") t.since = string(x, here);
+            else if (key == "last_activity") t.last_activity = string(x, here);
+            else if (key == "attributes") t.attributes = attributes(x, here);
+            else extra.add(m.name, x);
+        }
+        require(v, "source", at);
+        require(v, "target", at);
+        require(v, "relation", at);
+        t.extra = extra.text();
+        b_.add_tie(std::move(t), at);
+    }
+
+    void read_meeting(const Value& v, const std::string& at) {
+        if (!object(v, at)) return;
+        meeting mt;
+        unknown_fields extra;
+        std::vector<std::string> decision_places;
+        for (const auto& m : v.GetObject()) {
+            const std::string_view key = view_of(m.name);
+            const Value& x = m.value;
+            const std::string here = at + "." + std::string(key);
+            if (key == "id") mt.id = string(x, here);
+            else if (key == "date") mt.date = string(x, here);
+            else if (key == "about") mt.about = string(x, here);
+            else if (key == "facilitator") mt.facilitator = string(x, here);
+            else if (key == "minute_taker") mt.minute_taker = string(x, here);
+            else if (key == "participants") mt.participants = strings(x, here);
+            else if (key == "minutes_sent_to") mt.minutes_sent_to = strings(x, here);
+            else if (key == "pending") mt.pending = strings(x, here);
+            else if (key == "attributes") mt.attributes = attributes(x, here);
+            else if (key == "decisions") {
+                for_each(x, here, [&](const Value& e, const std::string& dat) {
+                    if (!object(e, dat)) return;
+                    mt.decisions.push_back(read_decision(e, dat));
+                    decision_places.push_back(dat);
+                });
+            }
+            else extra.add(m.name, x);
+        }
+        require(v, "id", at);
+        mt.extra = extra.text();
+        b_.add_meeting(std::move(mt), at, std::move(decision_places));
+    }
+
+    decision read_decision(const Value& v, const std::string& at) {
+        decision d;
+        unknown_fields extra;
+        for (const auto& m : v.GetObject()) {
+            const std::string_view key = view_of(m.name);
+            const Value& x = m.value;
+            const std::string here = at + "." + std::string(key);
+            if (key == "id") d.id = string(x, here);
+            else if (key == "who") d.who = string(x, here);
+            else if (key == "what") d.what = string(x, here);
+            else if (key == "due") d.due = string(x, here);
+            else if (key == "status") d.status = enumeration<decision_status>(x, here).value_or(decision_status::open);
+            else extra.add(m.name, x);
+        }
+        d.extra = extra.text();
+        return d;
+    }
+
+    void read_network(const Value& v, const std::string& at) {
+        if (v.IsNull() || !object(v, at)) return;
+        network_info info;
+        unknown_fields extra;
+        for (const auto& m : v.GetObject()) {
+            const std::string_view key = view_of(m.name);
+            const Value& x = m.value;
+            const std::string here = at + "." + std::string(key);
+            if (key == "name") info.name = string(x, here);
+            else if (key == "legal_status") info.legal_status = string(x, here);
+            else if (key == "genesis") info.genesis = string(x, here);
+            else if (key == "objectives") info.objectives = strings(x, here);
+            else if (key == "domains") info.domains = strings(x, here);
+            else if (key == "territory") info.territory = strings(x, here);
+            else if (key == "charter") info.charter = string(x, here);
+            else if (key == "internal_rules") info.internal_rules = string(x, here);
+            else if (key == "attributes") info.attributes = attributes(x, here);
+            else if (key == "coordination") {
+                if (x.IsNull() || !object(x, here)) continue;
+                unknown_fields more;
+                for (const auto& c : x.GetObject()) {
+                    const std::string_view ckey = view_of(c.name);
+                    if (ckey == "coordinators") info.coordinators = strings(c.value, here + ".coordinators");
+                    else if (ckey == "how") info.coordination_how = string(c.value, here + ".how");
+                    else more.add(c.name, c.value);
+                }
+                info.coordination_extra = more.text();
+            } else if (key == "users") {
+                if (x.IsNull() || !object(x, here)) continue;
+                unknown_fields more;
+                for (const auto& c : x.GetObject()) {
+                    const std::string_view ckey = view_of(c.name);
+                    if (ckey == "description") info.users_description = string(c.value, here + ".description");
+                    else if (ckey == "role") info.users_role = string(c.value, here + ".role");
+                    else more.add(c.name, c.value);
+                }
+                info.users_extra = more.text();
+            } else if (key == "financing") {
+                info.financing = read_financing(x, here);
+            } else {
+                extra.add(m.name, x);
+            }
+        }
+        info.extra = extra.text();
+        b_.set_info(std::move(info), at);
+    }
+
+    void read_terms(const Value& v, const std::string& at, vocabulary& own, bool domains) {
+        if (v.IsNull() || !object(v, at)) return;
+        for (const auto& m : v.GetObject()) {
+            const std::string here = at + "." + std::string(view_of(m.name));
+            if (!object(m.value, here)) continue;
+            term_labels labels;
+            for (const auto& l : m.value.GetObject()) {
+                const std::string_view lang = view_of(l.name);
+                const std::string there = here + "." + std::string(lang);
+                if (lang == "fr") labels.fr = string(l.value, there);
+                else if (lang == "en") labels.en = string(l.value, there);
+                else if (lang == "de") labels.de = string(l.value, there);
+                else b_.add_problem(there, "unknown language; allowed: fr, en, de");
+            }
+            if (domains) own.add_domain(std::string(view_of(m.name)), std::move(labels));
+            else own.add_sector(std::string(view_of(m.name)), std::move(labels));
+        }
+    }
+
+    void read_vocabulary(const Value& v, const std::string& at) {
+        if (v.IsNull()) return;
+        b_.set_vocabulary(parse_vocabulary(v, at), at);
+    }
+
+    network_builder& b_;
+};
+
+bool parse_cell(rapidjson::Document& doc, std::string_view text, network_builder& b, const std::string& place,
+                std::string_view what) {
+    doc.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseFullPrecisionFlag |
+              rapidjson::kParseIterativeFlag>(text.data(), text.size());
+    if (!doc.HasParseError()) return true;
+    b.add_problem(place, std::string(what) + ": invalid JSON at character " +
+                             std::to_string(line_column(text, doc.GetErrorOffset()).column) + ": " +
+                             rapidjson::GetParseError_En(doc.GetParseError()));
+    return false;
+}
+
+/// The offset where valid JSON `text` nests deeper than max_json_depth, or npos. Writing the
+/// unknown fields back walks values recursively, so depth is bounded before anything else.
+std::size_t too_deep_at(std::string_view text) {
+    std::size_t depth = 0;
+    bool in_string = false, escaped = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > max_json_depth) return i;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return std::string_view::npos;
+}
+
+}  // namespace
+
+namespace detail {
+
+std::optional<std::string> compact_json_object(std::string_view text, network_builder& b, const std::string& place,
+                                               std::string_view what) {
+    if (text.empty()) return std::string();
+    rapidjson::Document doc;
+    if (!parse_cell(doc, text, b, place, what)) return std::nullopt;
+    if (!doc.IsObject()) {
+        b.add_problem(place, std::string(what) + ": expected a JSON object, got " + type_name(doc));
+        return std::nullopt;
+    }
+    return doc.ObjectEmpty() ? std::string() : compact(doc);
+}
+
+std::string with_string_member(const std::string& object, std::string_view key, std::string_view value) {
+    rapidjson::Document doc;
+    if (object.empty()) doc.SetObject();
+    else doc.Parse(object.data(), object.size());
+    auto& alloc = doc.GetAllocator();
+    rapidjson::Value name(key.data(), static_cast<rapidjson::SizeType>(key.size()), alloc);
+    rapidjson::Value text(value.data(), static_cast<rapidjson::SizeType>(value.size()), alloc);
+    if (auto found = doc.FindMember(name); found != doc.MemberEnd()) found->value = text;
+    else doc.AddMember(name, text, alloc);
+    return compact(doc);
+}
+
+std::vector<financing_entry> parse_financing(std::string_view text, network_builder& b, const std::string& place) {
+    rapidjson::Document doc;
+    if (text.empty() || !parse_cell(doc, text, b, place, "financing")) return {};
+    return map_reader(b).read_financing(doc, place + ": financing");
+}
+
+vocabulary parse_vocabulary(std::string_view text, network_builder& b, const std::string& place) {
+    rapidjson::Document doc;
+    if (text.empty() || !parse_cell(doc, text, b, place, "vocabulary")) return {};
+    return map_reader(b).parse_vocabulary(doc, place + ": vocabulary");
+}
+
+}  // namespace detail
+
+network read_json_string(std::string_view text, const std::string& name) {
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+        throw map_error({{name, "", "the file is empty"}});
+    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    rapidjson::Document doc;
+    constexpr unsigned flags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseFullPrecisionFlag |
+                               rapidjson::kParseIterativeFlag;
+    doc.Parse<flags>(text.data(), text.size());
+    if (doc.HasParseError()) {
+        const auto where = line_column(text, doc.GetErrorOffset());
+        std::string message = rapidjson::GetParseError_En(doc.GetParseError());
+        if (!message.empty() && message.back() == '.') message.pop_back();
+        if (doc.GetParseError() == rapidjson::kParseErrorDocumentEmpty ||
+            doc.GetErrorOffset() >= text.size())
+            message += " (the file may be truncated)";
+        throw map_error({{name, std::to_string(where.line) + ":" + std::to_string(where.column),
+                          "syntax error: " + message}});
+    }
+    if (const std::size_t deep = too_deep_at(text); deep != std::string_view::npos) {
+        const auto where = line_column(text, deep);
+        throw map_error({{name, std::to_string(where.line) + ":" + std::to_string(where.column),
+                          "nested deeper than " + std::to_string(max_json_depth) + " levels"}});
+    }
+    network_builder builder(name, network_builder::place_style::json);
+    map_reader(builder).read_root(doc);
+    return builder.build();
+}
+
+network read_json(const std::filesystem::path& path) {
+    return read_json_string(read_text_file(path), path.string());
+}
+
+}  // namespace maillage
