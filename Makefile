@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 APT_PACKAGES := build-essential cmake ninja-build python3-dev python3-venv pkg-config \
 	libboost-graph-dev libboost-test-dev libeigen3-dev rapidjson-dev libcsv-dev \
 	libbenchmark-dev pybind11-dev
-PY_BUILD := scikit-build-core>=0.10 pybind11>=2.11 ninja
+PY_BUILD := "scikit-build-core>=0.10" "pybind11>=2.11" ninja
 
 .PHONY: help deps venv python cpp test test-cpp test-python demo bench clean
 
@@ -35,7 +35,7 @@ $(BIN)/python:
 
 venv: deps $(BIN)/python
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q "$(PY_BUILD)"
+	$(BIN)/python -m pip install -q $(PY_BUILD)
 
 # The Python package with its C++ extension; incremental through build/python-*.
 python: venv

@@ -3,8 +3,9 @@
 networkx has no graph type that mixes directed and undirected edges, so
 :func:`to_networkx` gives a ``MultiGraph`` when no tie is directed and otherwise a
 ``MultiDiGraph`` in which each undirected tie appears as two arcs (both marked
-``directed=False`` and sharing the edge key, the tie's position): networkx measures then see
-the adjacency maillage sees. :func:`from_networkx` folds such twins back into one tie.
+``directed=False`` and sharing the edge key, the tie's position; the second, reversed one also
+carries ``twin=True``): networkx measures then see the adjacency maillage sees.
+:func:`from_networkx` folds such twins back into one tie.
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def to_networkx(net: Network | NetworkView) -> nx.MultiGraph | nx.MultiDiGraph:
         data["layer"] = row["layer"]
         graph.add_edge(row["source"], row["target"], key=int(position), **data)
         if directed and not row["directed"]:
-            graph.add_edge(row["target"], row["source"], key=int(position), **data)
+            graph.add_edge(row["target"], row["source"], key=int(position), twin=True, **data)
     return graph
 
 
@@ -103,8 +104,10 @@ def from_networkx(graph: nx.Graph, *, name: str = "<networkx>") -> Network:
     them; the others go into ``attributes``. Missing fields take these defaults: ``kind``
     "person", ``relation`` "other"; ``directed`` follows the graph (``graph.is_directed()``)
     unless an edge says otherwise; ``weight`` 1; formality and layer as in the JSON map.
-    In a directed graph, an edge marked ``directed=False`` whose twin (same key, other way)
-    was already taken is the same tie and is not added twice.
+    In a directed graph, an edge marked ``directed=False`` is one tie with its reverse twin:
+    the arc marked ``twin=True`` (as :func:`to_networkx` writes) or, without the mark, the
+    second of the two met, is not added again. Integer edge keys (tie positions, as
+    :func:`to_networkx` writes) give the order of the ties.
     """
     from .network import Network
 
@@ -127,14 +130,20 @@ def from_networkx(graph: nx.Graph, *, name: str = "<networkx>") -> Network:
     seen_undirected: set[tuple[str, str, Any]] = set()
     graph_directed = graph.is_directed()
     if graph.is_multigraph():
-        edges = ((u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True))
+        edges = list(graph.edges(keys=True, data=True))
+        if all(isinstance(k, int) and not isinstance(k, bool) for _, _, k, _ in edges):
+            edges.sort(key=lambda edge: edge[2])
     else:
-        edges = ((u, v, None, d) for u, v, d in graph.edges(data=True))
+        edges = [(u, v, None, d) for u, v, d in graph.edges(data=True)]
     for u, v, key, attrs in edges:
+        if graph_directed and attrs.get("twin") is True and attrs.get("directed") is False:
+            continue
         source, target = str(u), str(v)
         tie: dict[str, Any] = {"source": source, "target": target, "relation": "other"}
         free = {}
         for k, value in attrs.items():
+            if k == "twin":
+                continue
             if k in _TIE_FIELDS:
                 tie[k] = _jsonable(value)
             else:

@@ -109,8 +109,9 @@ py::dict tie_columns(const network& net) {
         last_activity(m), attributes(m), extra(m);
     for (std::size_t i = 0; i < m; ++i) {
         if (t.detail[i] == no_index) {
-            id[i] = about[i] = consent[i] = convention[i] = trust[i] = value[i] = since[i] = last_activity[i] =
-                attributes[i] = extra[i] = py::none();
+            for (py::list* column : {&id, &about, &consent, &convention, &trust, &value, &since, &last_activity,
+                                     &attributes, &extra})
+                (*column)[i] = py::none();
             resources[i] = py::list();
             continue;
         }
