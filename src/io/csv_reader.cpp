@@ -53,10 +53,15 @@ struct csv_table {
 
     [[nodiscard]] std::string place(const csv_row& row) const { return name + ":" + std::to_string(row.line); }
     [[nodiscard]] bool has(std::string_view name_) const { return column.find(name_) != column.end(); }
-    [[nodiscard]] std::string_view cell(const csv_row& row, std::string_view name_) const {
+    /// The position of a column, or npos.
+    [[nodiscard]] std::size_t position(std::string_view name_) const {
         auto found = column.find(name_);
-        if (found == column.end() || found->second >= row.cells.size()) return {};
-        return row.cells[found->second];
+        return found == column.end() ? std::string::npos : found->second;
+    }
+    [[nodiscard]] std::string_view cell(const csv_row& row, std::string_view name_) const {
+        const std::size_t k = position(name_);
+        if (k == std::string::npos || k >= row.cells.size()) return {};
+        return row.cells[k];
     }
 };
 
@@ -174,13 +179,16 @@ bool split_csv(std::string_view text, const std::string& name, csv_table& table,
 class row_reader {
 public:
     row_reader(const csv_table& table, const csv_row& row, network_builder& b, unsigned char delimiter)
-        : table_(table), row_(row), b_(b), place_(table.place(row)), delimiter_(delimiter) {}
+        : table_(table), row_(row), b_(b), place_(table.place(row)), delimiter_(delimiter),
+          used_(table.header.size(), 0) {}
 
     [[nodiscard]] const std::string& place() const { return place_; }
 
     std::string_view cell(std::string_view column) {
-        used_.push_back(std::string(column));
-        return table_.cell(row_, column);
+        const std::size_t k = table_.position(column);
+        if (k == std::string::npos) return {};
+        used_[k] = 1;
+        return k < row_.cells.size() ? std::string_view(row_.cells[k]) : std::string_view();
     }
     std::string text(std::string_view column) { return std::string(cell(column)); }
 
@@ -237,7 +245,7 @@ public:
         for (std::size_t k = 0; k < table_.header.size(); ++k) {
             const std::string& column = table_.header[k];
             if (column.empty() || k >= row_.cells.size() || row_.cells[k].empty()) continue;
-            if (std::find(used_.begin(), used_.end(), column) != used_.end()) continue;
+            if (used_[k]) continue;
             if (column == "extra" || std::find(also_known.begin(), also_known.end(), column) != also_known.end()) continue;
             object = detail::with_string_member(object, column, row_.cells[k]);
         }
@@ -258,7 +266,7 @@ private:
     network_builder& b_;
     std::string place_;
     unsigned char delimiter_;
-    std::vector<std::string> used_;
+    std::vector<char> used_;  ///< by header position: the columns this row's record has read
 };
 
 void require_columns(const csv_table& table, network_builder& b, std::initializer_list<std::string_view> columns) {

@@ -66,6 +66,15 @@ private:
     std::optional<rapidjson::Writer<rapidjson::StringBuffer>> writer_;
 };
 
+/// The JSON path of a field, made into text only when a problem is reported: reading a large
+/// map builds no path strings.
+struct field_path {
+    field_path(const std::string& base_, std::string_view key_ = {}) : base(base_), key(key_) {}
+    [[nodiscard]] std::string str() const { return key.empty() ? base : base + "." + std::string(key); }
+    const std::string& base;
+    std::string_view key;
+};
+
 class map_reader {
 public:
     explicit map_reader(network_builder& builder) : b_(builder) {}
@@ -108,7 +117,7 @@ public:
             unknown_fields more;
             for (const auto& c : e.GetObject()) {
                 const std::string_view ckey = view_of(c.name);
-                const std::string there = fat + "." + std::string(ckey);
+                const field_path there(fat, ckey);
                 if (ckey == "funder") f.funder = string(c.value, there);
                 else if (ckey == "kind") f.kind = enumeration<financing_kind>(c.value, there).value_or(financing_kind::none);
                 else if (ckey == "nature") f.nature = string(c.value, there);
@@ -141,23 +150,23 @@ private:
         for (rapidjson::SizeType i = 0; i < v.Size(); ++i) read_one(v[i], at + "[" + std::to_string(i) + "]");
     }
 
-    void wrong(const std::string& at, std::string_view expected, const Value& v) {
-        b_.add_problem(at, "expected " + std::string(expected) + ", got " + type_name(v));
+    void wrong(const field_path& at, std::string_view expected, const Value& v) {
+        b_.add_problem(at.str(), "expected " + std::string(expected) + ", got " + type_name(v));
     }
 
-    bool object(const Value& v, const std::string& at) {
+    bool object(const Value& v, const field_path& at) {
         if (v.IsObject()) return true;
         wrong(at, "an object", v);
         return false;
     }
 
-    std::string string(const Value& v, const std::string& at) {
+    std::string string(const Value& v, const field_path& at) {
         if (v.IsString()) return std::string(view_of(v));
         if (!v.IsNull()) wrong(at, "a string", v);
         return {};
     }
 
-    std::vector<std::string> strings(const Value& v, const std::string& at) {
+    std::vector<std::string> strings(const Value& v, const field_path& at) {
         std::vector<std::string> out;
         if (v.IsString()) {
             out.emplace_back(view_of(v));
@@ -165,7 +174,7 @@ private:
             out.reserve(v.Size());
             for (rapidjson::SizeType i = 0; i < v.Size(); ++i) {
                 if (v[i].IsString()) out.emplace_back(view_of(v[i]));
-                else wrong(at + "[" + std::to_string(i) + "]", "a string", v[i]);
+                else wrong(at.str() + "[" + std::to_string(i) + "]", "a string", v[i]);
             }
         } else if (!v.IsNull()) {
             wrong(at, "a list of strings", v);
@@ -173,20 +182,20 @@ private:
         return out;
     }
 
-    std::optional<bool> boolean(const Value& v, const std::string& at) {
+    std::optional<bool> boolean(const Value& v, const field_path& at) {
         if (v.IsBool()) return v.GetBool();
         if (!v.IsNull()) wrong(at, "true or false", v);
         return std::nullopt;
     }
 
-    std::optional<double> number(const Value& v, const std::string& at) {
+    std::optional<double> number(const Value& v, const field_path& at) {
         if (v.IsNumber()) return v.GetDouble();
         if (!v.IsNull()) wrong(at, "a number", v);
         return std::nullopt;
     }
 
     template <class Enum>
-    std::optional<Enum> enumeration(const Value& v, const std::string& at) {
+    std::optional<Enum> enumeration(const Value& v, const field_path& at) {
         if (v.IsNull()) return std::nullopt;
         if (!v.IsString()) {
             wrong(at, "one of " + allowed_names<Enum>(), v);
@@ -194,11 +203,11 @@ private:
         }
         auto parsed = parse_enum<Enum>(view_of(v));
         if (!parsed)
-            b_.add_problem(at, "unknown value \"" + std::string(view_of(v)) + "\"; allowed: " + allowed_names<Enum>());
+            b_.add_problem(at.str(), "unknown value \"" + std::string(view_of(v)) + "\"; allowed: " + allowed_names<Enum>());
         return parsed;
     }
 
-    std::string attributes(const Value& v, const std::string& at) {
+    std::string attributes(const Value& v, const field_path& at) {
         if (v.IsNull()) return {};
         if (!object(v, at)) return {};
         return compact(v);
@@ -215,7 +224,7 @@ private:
         for (const auto& m : v.GetObject()) {
             const std::string_view key = view_of(m.name);
             const Value& x = m.value;
-            const std::string here = at + "." + std::string(key);
+            const field_path here(at, key);
             if (key == "id") a.id = string(x, here);
             else if (key == "kind") a.kind = enumeration<actor_kind>(x, here).value_or(actor_kind::person);
             else if (key == "label") a.label = string(x, here);
@@ -244,7 +253,7 @@ private:
         for (const auto& m : v.GetObject()) {
             const std::string_view key = view_of(m.name);
             const Value& x = m.value;
-            const std::string here = at + "." + std::string(key);
+            const field_path here(at, key);
             if (key == "signed") c.is_signed = boolean(x, here).value_or(false);
             else if (key == "tasks") c.tasks = strings(x, here);
             else if (key == "means") c.means = strings(x, here);
@@ -283,7 +292,7 @@ private:
         for (const auto& m : v.GetObject()) {
             const std::string_view key = view_of(m.name);
             const Value& x = m.value;
-            const std::string here = at + "." + std::string(key);
+            const field_path here(at, key);
             if (key == "id") t.id = string(x, here);
             else if (key == "source") t.source = string(x, here);
             else if (key == "target") t.target = string(x, here);
@@ -298,18 +307,18 @@ private:
             else if (key == "convention") {
                 if (x.IsNull()) continue;
                 if (!object(x, here)) continue;
-                read_convention(x, here, t.convention.emplace());
+                read_convention(x, here.str(), t.convention.emplace());
             }
             else if (key == "intensity") t.intensity = enumeration<intensity>(x, here).value_or(intensity::none);
             else if (key == "trust") {
                 if (!x.IsNull())
-                    read_rating(x, here, t.trust, {{"reliability", &trust_rating::reliability},
+                    read_rating(x, here.str(), t.trust, {{"reliability", &trust_rating::reliability},
                                                    {"shared_mission", &trust_rating::shared_mission},
                                                    {"openness", &trust_rating::openness}});
             }
             else if (key == "value") {
                 if (!x.IsNull())
-                    read_rating(x, here, t.value, {{"influence", &value_rating::influence},
+                    read_rating(x, here.str(), t.value, {{"influence", &value_rating::influence},
                                                    {"resources", &value_rating::resources},
                                                    {"involvement", &value_rating::involvement}});
             }
@@ -334,7 +343,7 @@ private:
         for (const auto& m : v.GetObject()) {
             const std::string_view key = view_of(m.name);
             const Value& x = m.value;
-            const std::string here = at + "." + std::string(key);
+            const field_path here(at, key);
             if (key == "id") mt.id = string(x, here);
             else if (key == "date") mt.date = string(x, here);
             else if (key == "about") mt.about = string(x, here);
@@ -345,7 +354,7 @@ private:
             else if (key == "pending") mt.pending = strings(x, here);
             else if (key == "attributes") mt.attributes = attributes(x, here);
             else if (key == "decisions") {
-                for_each(x, here, [&](const Value& e, const std::string& dat) {
+                for_each(x, here.str(), [&](const Value& e, const std::string& dat) {
                     if (!object(e, dat)) return;
                     mt.decisions.push_back(read_decision(e, dat));
                     decision_places.push_back(dat);
@@ -364,7 +373,7 @@ private:
         for (const auto& m : v.GetObject()) {
             const std::string_view key = view_of(m.name);
             const Value& x = m.value;
-            const std::string here = at + "." + std::string(key);
+            const field_path here(at, key);
             if (key == "id") d.id = string(x, here);
             else if (key == "who") d.who = string(x, here);
             else if (key == "what") d.what = string(x, here);
@@ -383,7 +392,7 @@ private:
         for (const auto& m : v.GetObject()) {
             const std::string_view key = view_of(m.name);
             const Value& x = m.value;
-            const std::string here = at + "." + std::string(key);
+            const field_path here(at, key);
             if (key == "name") info.name = string(x, here);
             else if (key == "legal_status") info.legal_status = string(x, here);
             else if (key == "genesis") info.genesis = string(x, here);
@@ -395,26 +404,28 @@ private:
             else if (key == "attributes") info.attributes = attributes(x, here);
             else if (key == "coordination") {
                 if (x.IsNull() || !object(x, here)) continue;
+                const std::string base = here.str();
                 unknown_fields more;
                 for (const auto& c : x.GetObject()) {
                     const std::string_view ckey = view_of(c.name);
-                    if (ckey == "coordinators") info.coordinators = strings(c.value, here + ".coordinators");
-                    else if (ckey == "how") info.coordination_how = string(c.value, here + ".how");
+                    if (ckey == "coordinators") info.coordinators = strings(c.value, field_path(base, "coordinators"));
+                    else if (ckey == "how") info.coordination_how = string(c.value, field_path(base, "how"));
                     else more.add(c.name, c.value);
                 }
                 info.coordination_extra = more.text();
             } else if (key == "users") {
                 if (x.IsNull() || !object(x, here)) continue;
+                const std::string base = here.str();
                 unknown_fields more;
                 for (const auto& c : x.GetObject()) {
                     const std::string_view ckey = view_of(c.name);
-                    if (ckey == "description") info.users_description = string(c.value, here + ".description");
-                    else if (ckey == "role") info.users_role = string(c.value, here + ".role");
+                    if (ckey == "description") info.users_description = string(c.value, field_path(base, "description"));
+                    else if (ckey == "role") info.users_role = string(c.value, field_path(base, "role"));
                     else more.add(c.name, c.value);
                 }
                 info.users_extra = more.text();
             } else if (key == "financing") {
-                info.financing = read_financing(x, here);
+                info.financing = read_financing(x, here.str());
             } else {
                 extra.add(m.name, x);
             }
@@ -431,11 +442,11 @@ private:
             term_labels labels;
             for (const auto& l : m.value.GetObject()) {
                 const std::string_view lang = view_of(l.name);
-                const std::string there = here + "." + std::string(lang);
+                const field_path there(here, lang);
                 if (lang == "fr") labels.fr = string(l.value, there);
                 else if (lang == "en") labels.en = string(l.value, there);
                 else if (lang == "de") labels.de = string(l.value, there);
-                else b_.add_problem(there, "unknown language; allowed: fr, en, de");
+                else b_.add_problem(there.str(), "unknown language; allowed: fr, en, de");
             }
             if (domains) own.add_domain(std::string(view_of(m.name)), std::move(labels));
             else own.add_sector(std::string(view_of(m.name)), std::move(labels));
