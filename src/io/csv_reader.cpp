@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <functional>
 #include <map>
 #include <memory>
 #include <span>
@@ -44,11 +45,10 @@ struct csv_row {
     std::vector<std::string> cells;
 };
 
-/// A CSV file split into rows, each with the physical line it starts on.
+/// The header of a CSV file being read, and the means to reach a record's cells by column name.
 struct csv_table {
     std::string name;               ///< the file name, for places ("ties.csv")
     std::vector<std::string> header;
-    std::vector<csv_row> rows;
     std::map<std::string, std::size_t, std::less<>> column;  ///< header name -> position
 
     [[nodiscard]] std::string place(const csv_row& row) const { return name + ":" + std::to_string(row.line); }
@@ -65,12 +65,34 @@ struct csv_table {
     }
 };
 
+using row_handler = std::function<void(const csv_row&)>;
+
 struct split_state {
     csv_table* table;
+    network_builder* builder;
+    const std::function<void()>* on_header;
+    const row_handler* on_record;
     csv_row current;
     std::size_t line = 1;           ///< the physical line being fed
     bool in_row = false;
+    bool has_header = false;
 };
+
+void take_header(split_state& state) {
+    csv_table& table = *state.table;
+    table.header = std::move(state.current.cells);
+    for (std::size_t k = 0; k < table.header.size(); ++k) {
+        std::string& column = table.header[k];
+        std::transform(column.begin(), column.end(), column.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (column.empty()) continue;
+        if (!table.column.emplace(column, k).second)
+            state.builder->add_problem(table.name + ":" + std::to_string(state.current.line),
+                                       "column " + in_quotes(column) + " appears twice");
+    }
+    state.has_header = true;
+    (*state.on_header)();
+}
 
 void on_field(void* data, std::size_t size, void* context) {
     auto& state = *static_cast<split_state*>(context);
@@ -82,14 +104,28 @@ void on_field(void* data, std::size_t size, void* context) {
     state.current.cells.push_back(std::move(text));
 }
 
+/// A record is complete: the first is the header, the others go to the handler one by one, so
+/// that no file is held in memory as a table.
 void on_row(int, void* context) {
     auto& state = *static_cast<split_state*>(context);
     if (!state.in_row) return;
     // A line of empty cells (what spreadsheets leave below the data) is no record.
     const bool blank = std::all_of(state.current.cells.begin(), state.current.cells.end(),
                                    [](const std::string& c) { return c.empty(); });
-    if (!blank) state.table->rows.push_back(std::move(state.current));
-    state.current = {};
+    if (!blank && !state.has_header) {
+        take_header(state);
+    } else if (!blank) {
+        const csv_table& table = *state.table;
+        const auto& cells = state.current.cells;
+        if (cells.size() > table.header.size() &&
+            !std::all_of(cells.begin() + static_cast<std::ptrdiff_t>(table.header.size()), cells.end(),
+                         [](const std::string& c) { return c.empty(); }))
+            state.builder->add_problem(table.place(state.current),
+                                       std::to_string(cells.size()) + " cells, but the header has " +
+                                           std::to_string(table.header.size()) + " columns");
+        (*state.on_record)(state.current);
+    }
+    state.current.cells.clear();
     state.in_row = false;
 }
 
@@ -108,10 +144,11 @@ unsigned char detect_delimiter(std::string_view text) {
     return semicolons > commas ? ';' : ',';
 }
 
-/// Splits `text` (the content of `name`) into a table; problems go to `b`. Returns false when
-/// the file cannot be used at all.
+/// Splits `text` (the content of `name`) into records: `on_header` runs once the header is in
+/// `table`, then `on_record` for each record. Problems go to `b`. Returns false when the file
+/// cannot be used at all (what was delivered before a syntax error stays delivered).
 bool split_csv(std::string_view text, const std::string& name, csv_table& table, network_builder& b,
-               unsigned char& delimiter) {
+               unsigned char& delimiter, const std::function<void()>& on_header, const row_handler& on_record) {
     table.name = name;
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
@@ -130,8 +167,7 @@ bool split_csv(std::string_view text, const std::string& name, csv_table& table,
     std::unique_ptr<csv_parser, void (*)(csv_parser*)> guard(&parser, [](csv_parser* p) { csv_free(p); });
     csv_set_delim(&parser, delimiter);
     csv_set_space_func(&parser, is_space);
-    split_state state{&table, {}, 1, false};
-    csv_table header_only;
+    split_state state{&table, &b, &on_header, &on_record, {}, 1, false, false};
     std::size_t start = 0;
     while (start < text.size()) {
         std::size_t end = text.find('\n', start);
@@ -146,32 +182,14 @@ bool split_csv(std::string_view text, const std::string& name, csv_table& table,
         start = end;
     }
     if (csv_fini(&parser, on_field, on_row, &state) != 0) {
-        b.add_problem(name + ":" + std::to_string(state.current.line ? state.current.line : state.line),
+        b.add_problem(name + ":" + std::to_string(state.in_row ? state.current.line : state.line),
                       "a quoted field is not closed (the file may be truncated)");
         return false;
     }
-    if (table.rows.empty()) {
+    if (!state.has_header) {
         b.add_problem(name, "the file has no header line");
         return false;
     }
-    table.header = std::move(table.rows.front().cells);
-    table.rows.erase(table.rows.begin());
-    for (std::size_t k = 0; k < table.header.size(); ++k) {
-        std::string& column = table.header[k];
-        std::transform(column.begin(), column.end(), column.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        if (column.empty()) continue;
-        if (!table.column.emplace(column, k).second)
-            b.add_problem(name + ":1", "column " + in_quotes(column) + " appears twice");
-    }
-    for (const auto& row : table.rows)
-        if (row.cells.size() > table.header.size()) {
-            bool extra_cells_empty = std::all_of(row.cells.begin() + static_cast<std::ptrdiff_t>(table.header.size()),
-                                                 row.cells.end(), [](const std::string& c) { return c.empty(); });
-            if (!extra_cells_empty)
-                b.add_problem(table.place(row), std::to_string(row.cells.size()) + " cells, but the header has " +
-                                                    std::to_string(table.header.size()) + " columns");
-        }
     return true;
 }
 
@@ -269,14 +287,19 @@ private:
     std::vector<char> used_;  ///< by header position: the columns this row's record has read
 };
 
-void require_columns(const csv_table& table, network_builder& b, std::initializer_list<std::string_view> columns) {
-    for (auto column : columns)
-        if (!table.has(column)) b.add_problem(table.name + ":1", "missing column " + in_quotes(column));
+/// Whether the header has every column of `columns`; reports those it lacks.
+bool require_columns(const csv_table& table, network_builder& b, std::initializer_list<std::string_view> columns) {
+    bool complete = true;
+    for (auto column : columns) {
+        if (table.has(column)) continue;
+        b.add_problem(table.name + ":1", "missing column " + in_quotes(column));
+        complete = false;
+    }
+    return complete;
 }
 
-void read_actors(const csv_table& table, network_builder& b, unsigned char delimiter) {
-    require_columns(table, b, {"id", "kind"});
-    for (const auto& row : table.rows) {
+void read_actor(const csv_table& table, const csv_row& row, network_builder& b, unsigned char delimiter) {
+    {
         row_reader r(table, row, b, delimiter);
         actor a;
         a.id = r.required("id");
@@ -300,9 +323,8 @@ void read_actors(const csv_table& table, network_builder& b, unsigned char delim
     }
 }
 
-void read_ties(const csv_table& table, network_builder& b, unsigned char delimiter) {
-    require_columns(table, b, {"source", "target", "relation"});
-    for (const auto& row : table.rows) {
+void read_tie(const csv_table& table, const csv_row& row, network_builder& b, unsigned char delimiter) {
+    {
         row_reader r(table, row, b, delimiter);
         tie t;
         t.id = r.text("id");
@@ -348,66 +370,71 @@ void read_ties(const csv_table& table, network_builder& b, unsigned char delimit
     }
 }
 
-void read_meetings(const csv_table* meetings, const csv_table* decisions, network_builder& b,
-                   unsigned char meeting_delimiter, unsigned char decision_delimiter) {
-    std::vector<meeting> records;
-    std::vector<std::string> places;
-    std::vector<std::vector<std::string>> decision_places;
-    std::map<std::string, std::size_t, std::less<>> by_id;
-    if (meetings) {
-        require_columns(*meetings, b, {"id"});
-        for (const auto& row : meetings->rows) {
-            row_reader r(*meetings, row, b, meeting_delimiter);
-            meeting m;
-            m.id = r.required("id");
-            m.date = r.text("date");
-            m.about = r.text("about");
-            m.facilitator = r.text("facilitator");
-            m.minute_taker = r.text("minute_taker");
-            m.participants = r.list("participants");
-            m.minutes_sent_to = r.list("minutes_sent_to");
-            m.pending = r.list("pending");
-            m.attributes = r.attributes();
-            m.extra = r.extra();
-            by_id.emplace(m.id, records.size());
-            records.push_back(std::move(m));
-            places.push_back(r.place());
-            decision_places.emplace_back();
-        }
-    }
-    if (decisions) {
-        require_columns(*decisions, b, {"meeting"});
-        for (const auto& row : decisions->rows) {
-            row_reader r(*decisions, row, b, decision_delimiter);
-            const std::string meeting_id = r.required("meeting");
-            decision d;
-            d.id = r.text("id");
-            d.who = r.text("who");
-            d.what = r.text("what");
-            d.due = r.text("due");
-            d.status = r.enumeration<decision_status>("status").value_or(decision_status::open);
-            d.extra = r.extra();
-            if (const std::string attrs = r.attributes(); !attrs.empty())
-                d.extra = detail::with_string_member(d.extra, "attributes", attrs);
-            auto found = by_id.find(meeting_id);
-            if (found == by_id.end()) {
-                if (!meeting_id.empty()) r.problem("meeting", "unknown meeting " + in_quotes(meeting_id));
-                continue;
-            }
-            records[found->second].decisions.push_back(std::move(d));
-            decision_places[found->second].push_back(r.place());
-        }
-    }
-    for (std::size_t i = 0; i < records.size(); ++i)
-        b.add_meeting(std::move(records[i]), places[i], std::move(decision_places[i]));
-}
+/// Meetings, then their decisions (decisions.csv names each one's meeting).
+class meeting_rows {
+public:
+    explicit meeting_rows(network_builder& b) : b_(b) {}
 
-void read_network_table(const csv_table& table, network_builder& b, unsigned char delimiter) {
-    require_columns(table, b, {"key", "value"});
+    void meeting_row(const csv_table& table, const csv_row& row, unsigned char delimiter) {
+        row_reader r(table, row, b_, delimiter);
+        meeting m;
+        m.id = r.required("id");
+        m.date = r.text("date");
+        m.about = r.text("about");
+        m.facilitator = r.text("facilitator");
+        m.minute_taker = r.text("minute_taker");
+        m.participants = r.list("participants");
+        m.minutes_sent_to = r.list("minutes_sent_to");
+        m.pending = r.list("pending");
+        m.attributes = r.attributes();
+        m.extra = r.extra();
+        by_id_.emplace(m.id, records_.size());
+        records_.push_back(std::move(m));
+        places_.push_back(r.place());
+        decision_places_.emplace_back();
+    }
+
+    void decision_row(const csv_table& table, const csv_row& row, unsigned char delimiter) {
+        row_reader r(table, row, b_, delimiter);
+        const std::string meeting_id = r.required("meeting");
+        decision d;
+        d.id = r.text("id");
+        d.who = r.text("who");
+        d.what = r.text("what");
+        d.due = r.text("due");
+        d.status = r.enumeration<decision_status>("status").value_or(decision_status::open);
+        d.extra = r.extra();
+        if (const std::string attrs = r.attributes(); !attrs.empty())
+            d.extra = detail::with_string_member(d.extra, "attributes", attrs);
+        auto found = by_id_.find(meeting_id);
+        if (found == by_id_.end()) {
+            if (!meeting_id.empty()) r.problem("meeting", "unknown meeting " + in_quotes(meeting_id));
+            return;
+        }
+        records_[found->second].decisions.push_back(std::move(d));
+        decision_places_[found->second].push_back(r.place());
+    }
+
+    void finish() {
+        for (std::size_t i = 0; i < records_.size(); ++i)
+            b_.add_meeting(std::move(records_[i]), places_[i], std::move(decision_places_[i]));
+    }
+
+private:
+    network_builder& b_;
+    std::vector<meeting> records_;
+    std::vector<std::string> places_;
+    std::vector<std::vector<std::string>> decision_places_;
+    std::map<std::string, std::size_t, std::less<>> by_id_;
+};
+
+/// network.csv: one metadata field per row (key, value).
+struct network_rows {
     network_info info;
     std::map<std::string, std::string, std::less<>> seen;
     std::vector<std::pair<std::string, std::string>> free_keys;  // rows maillage does not know: free attributes
-    for (const auto& row : table.rows) {
+
+    void row(const csv_table& table, const csv_row& row, network_builder& b, unsigned char delimiter) {
         row_reader r(table, row, b, delimiter);
         const std::string key = std::string(table.cell(row, "key"));
         const std::string value = std::string(table.cell(row, "value"));
@@ -417,11 +444,11 @@ void read_network_table(const csv_table& table, network_builder& b, unsigned cha
         };
         if (key.empty()) {
             if (!value.empty()) r.problem("key", "is empty");
-            continue;
+            return;
         }
         if (auto [it, inserted] = seen.emplace(key, r.place()); !inserted) {
             r.problem("key", in_quotes(key) + " appears twice (first at " + it->second + ")");
-            continue;
+            return;
         }
         if (key == "name") info.name = value;
         else if (key == "legal_status") info.legal_status = value;
@@ -444,9 +471,12 @@ void read_network_table(const csv_table& table, network_builder& b, unsigned cha
         else if (key == "map_extra") b.set_extra(object("map_extra"));
         else free_keys.emplace_back(key, value);
     }
-    for (const auto& [key, value] : free_keys) info.attributes = detail::with_string_member(info.attributes, key, value);
-    b.set_info(std::move(info), table.name);
-}
+
+    void finish(network_builder& b, const std::string& place) {
+        for (const auto& [key, value] : free_keys) info.attributes = detail::with_string_member(info.attributes, key, value);
+        b.set_info(std::move(info), place);
+    }
+};
 
 }  // namespace
 
@@ -455,26 +485,49 @@ network read_csv(const std::filesystem::path& folder) {
     if (!std::filesystem::is_directory(folder, ec))
         throw io_error(folder.string() + ": not a folder (a CSV map is a folder holding actors.csv and ties.csv)");
     network_builder builder(folder.string(), network_builder::place_style::csv);
-    auto load = [&](const char* name, bool required, csv_table& table, unsigned char& delimiter) {
+    // Each file is read, split and mapped in turn; its text is freed before the next one.
+    auto load = [&](const char* name, bool required, std::initializer_list<std::string_view> columns,
+                    const std::function<void(const csv_table&, const csv_row&, unsigned char)>& on_record) {
         const auto path = folder / name;
         if (!std::filesystem::exists(path, ec)) {
             if (required) builder.add_problem(name, "missing file (a CSV map needs actors.csv and ties.csv)");
             return false;
         }
-        return split_csv(read_text_file(path), name, table, builder, delimiter);
+        csv_table table;
+        unsigned char delimiter = ',';
+        bool usable = true;  // records of a file that lacks a required column are not read
+        return split_csv(
+            read_text_file(path), name, table, builder, delimiter,
+            [&] { usable = require_columns(table, builder, columns); },
+            [&](const csv_row& row) {
+                if (usable) on_record(table, row, delimiter);
+            });
     };
-    csv_table actors, ties, meetings, decisions, info;
-    unsigned char d_actors = ',', d_ties = ',', d_meetings = ',', d_decisions = ',', d_info = ',';
-    if (load("actors.csv", true, actors, d_actors)) read_actors(actors, builder, d_actors);
-    if (load("ties.csv", true, ties, d_ties)) read_ties(ties, builder, d_ties);
-    const bool has_meetings = load("meetings.csv", false, meetings, d_meetings);
-    const bool has_decisions = load("decisions.csv", false, decisions, d_decisions);
-    if (has_decisions && !has_meetings && std::filesystem::exists(folder / "decisions.csv", ec) &&
-        !decisions.rows.empty())
-        builder.add_problem("decisions.csv", "decisions need meetings.csv");
-    read_meetings(has_meetings ? &meetings : nullptr, has_meetings && has_decisions ? &decisions : nullptr,
-                  builder, d_meetings, d_decisions);
-    if (load("network.csv", false, info, d_info)) read_network_table(info, builder, d_info);
+    load("actors.csv", true, {"id", "kind"}, [&](const csv_table& t, const csv_row& row, unsigned char d) {
+        read_actor(t, row, builder, d);
+    });
+    load("ties.csv", true, {"source", "target", "relation"}, [&](const csv_table& t, const csv_row& row, unsigned char d) {
+        read_tie(t, row, builder, d);
+    });
+    meeting_rows meetings(builder);
+    const bool has_meetings = load("meetings.csv", false, {"id"}, [&](const csv_table& t, const csv_row& row, unsigned char d) {
+        meetings.meeting_row(t, row, d);
+    });
+    if (has_meetings) {
+        load("decisions.csv", false, {"meeting"}, [&](const csv_table& t, const csv_row& row, unsigned char d) {
+            meetings.decision_row(t, row, d);
+        });
+    } else if (std::filesystem::exists(folder / "decisions.csv", ec)) {
+        load("decisions.csv", false, {"meeting"}, [&](const csv_table& t, const csv_row& row, unsigned char) {
+            builder.add_problem(t.place(row), "a decision, but there is no meetings.csv");
+        });
+    }
+    meetings.finish();
+    network_rows info;
+    if (load("network.csv", false, {"key", "value"}, [&](const csv_table& t, const csv_row& row, unsigned char d) {
+            info.row(t, row, builder, d);
+        }))
+        info.finish(builder, "network.csv");
     return builder.build();
 }
 

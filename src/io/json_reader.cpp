@@ -536,7 +536,12 @@ vocabulary parse_vocabulary(std::string_view text, network_builder& b, const std
 
 }  // namespace detail
 
-network read_json_string(std::string_view text, const std::string& name) {
+namespace {
+
+/// Parses `text` and hands its records to `builder`; the document is gone when this returns, so
+/// that it never coexists with the built network. @throws map_error on a syntax error.
+void read_json_into(std::string_view text, network_builder& builder) {
+    const std::string& name = builder.file();
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
         throw map_error({{name, "", "the file is empty"}});
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
@@ -548,8 +553,7 @@ network read_json_string(std::string_view text, const std::string& name) {
         const auto where = line_column(text, doc.GetErrorOffset());
         std::string message = rapidjson::GetParseError_En(doc.GetParseError());
         if (!message.empty() && message.back() == '.') message.pop_back();
-        if (doc.GetParseError() == rapidjson::kParseErrorDocumentEmpty ||
-            doc.GetErrorOffset() >= text.size())
+        if (doc.GetParseError() == rapidjson::kParseErrorDocumentEmpty || doc.GetErrorOffset() >= text.size())
             message += " (the file may be truncated)";
         throw map_error({{name, std::to_string(where.line) + ":" + std::to_string(where.column),
                           "syntax error: " + message}});
@@ -559,13 +563,21 @@ network read_json_string(std::string_view text, const std::string& name) {
         throw map_error({{name, std::to_string(where.line) + ":" + std::to_string(where.column),
                           "nested deeper than " + std::to_string(max_json_depth) + " levels"}});
     }
-    network_builder builder(name, network_builder::place_style::json);
     map_reader(builder).read_root(doc);
+}
+
+}  // namespace
+
+network read_json_string(std::string_view text, const std::string& name) {
+    network_builder builder(name, network_builder::place_style::json);
+    read_json_into(text, builder);
     return builder.build();
 }
 
 network read_json(const std::filesystem::path& path) {
-    return read_json_string(read_text_file(path), path.string());
+    network_builder builder(path.string(), network_builder::place_style::json);
+    read_json_into(read_text_file(path), builder);
+    return builder.build();
 }
 
 }  // namespace maillage

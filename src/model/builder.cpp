@@ -38,7 +38,12 @@ index_t network_builder::add_actor(actor a, std::string place) {
 }
 
 index_t network_builder::add_tie(tie t, std::string place) {
-    ties_.push_back(std::move(t));
+    const bool rare = !t.id.empty() || !t.about.empty() || t.consent || t.convention || !t.trust.empty() ||
+                      !t.value.empty() || !t.resources.empty() || !t.since.empty() || !t.last_activity.empty() ||
+                      !t.attributes.empty() || !t.extra.empty();
+    ties_.push_back({std::move(t.source), std::move(t.target), t.relation, t.formality, t.layer, t.directed, t.weight,
+                     t.valence, t.intensity, rare ? static_cast<index_t>(rare_ties_.size()) : no_index});
+    if (rare) rare_ties_.push_back(std::move(t));
     tie_places_.push_back(std::move(place));
     return static_cast<index_t>(ties_.size() - 1);
 }
@@ -63,7 +68,9 @@ void network_builder::set_vocabulary(vocabulary own, std::string place) {
     vocabulary_place_ = std::move(place);
 }
 
-std::vector<problem> network_builder::check() const {
+std::vector<problem> network_builder::check() const { return check(nullptr); }
+
+std::vector<problem> network_builder::check(std::vector<index_t>* endpoints) const {
     std::vector<problem> out = problems_;
     vocabulary terms = vocabulary::standard();
     for (const auto& [id, labels] : own_vocabulary_.domains()) terms.add_domain(id, labels);
@@ -147,19 +154,28 @@ std::vector<problem> network_builder::check() const {
 
     std::unordered_map<std::string_view, std::size_t> first_tie;
     for (std::size_t i = 0; i < ties_.size(); ++i) {
-        const tie& t = ties_[i];
+        const pending_tie& p = ties_[i];
         const std::string& at = tie_places_[i];
-        if (!t.id.empty()) {
-            auto [it, inserted] = first_tie.emplace(t.id, i);
-            if (!inserted)
-                report(out, at, "id", "duplicate tie id " + in_quotes(t.id) + " (first at " + tie_places_[it->second] + ")");
+        if (p.rare != no_index) {
+            const tie& t = rare_ties_[p.rare];
+            if (!t.id.empty()) {
+                auto [it, inserted] = first_tie.emplace(t.id, i);
+                if (!inserted)
+                    report(out, at, "id", "duplicate tie id " + in_quotes(t.id) + " (first at " + tie_places_[it->second] + ")");
+            }
         }
-        check_ref(at, "source", t.source);
-        check_ref(at, "target", t.target);
-        if (!t.source.empty() && t.source == t.target)
-            report(out, at, "target", "a tie from " + in_quotes(t.source) + " to itself");
-        if (!std::isfinite(t.weight) || t.weight <= 0)
-            report(out, at, "weight", "must be a finite number > 0, got " + std::to_string(t.weight));
+        const actor* source = check_ref(at, "source", p.source);
+        const actor* target = check_ref(at, "target", p.target);
+        if (endpoints) {
+            endpoints->push_back(source ? static_cast<index_t>(source - actors_.data()) : no_index);
+            endpoints->push_back(target ? static_cast<index_t>(target - actors_.data()) : no_index);
+        }
+        if (!p.source.empty() && p.source == p.target)
+            report(out, at, "target", "a tie from " + in_quotes(p.source) + " to itself");
+        if (!std::isfinite(p.weight) || p.weight <= 0)
+            report(out, at, "weight", "must be a finite number > 0, got " + std::to_string(p.weight));
+        if (p.rare == no_index) continue;
+        const tie& t = rare_ties_[p.rare];
         check_user(at, "about", t.about);
         check_rating(at, "trust.reliability", t.trust.reliability);
         check_rating(at, "trust.shared_mission", t.trust.shared_mission);
@@ -207,7 +223,9 @@ std::vector<problem> network_builder::check() const {
 }
 
 network network_builder::build() {
-    if (auto problems = check(); !problems.empty()) throw map_error(std::move(problems));
+    std::vector<index_t> endpoints;
+    endpoints.reserve(2 * ties_.size());
+    if (auto problems = check(&endpoints); !problems.empty()) throw map_error(std::move(problems));
 
     network net;
     net.own_vocabulary_ = std::move(own_vocabulary_);
@@ -241,7 +259,8 @@ network network_builder::build() {
         a.attributes.push_back(std::move(r.attributes));
         a.extra.push_back(std::move(r.extra));
     }
-    actors_.clear();
+    actors_ = {};
+    actor_places_ = {};
 
     const std::size_t m = ties_.size();
     auto& t = net.ties_;
@@ -250,35 +269,34 @@ network network_builder::build() {
     t.intensity.reserve(m); t.detail.reserve(m);
     std::vector<arc> arcs;
     arcs.reserve(2 * m);
-    for (auto& r : ties_) {
-        const index_t s = net.actor_index_.at(r.source), d = net.actor_index_.at(r.target);
+    for (auto& p : ties_) {
         const index_t tie_index = static_cast<index_t>(t.source.size());
-        const bool directed = r.directed.value_or(default_directed(r.relation));
+        const index_t s = endpoints[2 * std::size_t(tie_index)], d = endpoints[2 * std::size_t(tie_index) + 1];
+        const bool directed = p.directed.value_or(default_directed(p.relation));
         t.source.push_back(s);
         t.target.push_back(d);
-        t.relation.push_back(r.relation);
-        t.formality.push_back(r.formality.value_or(default_formality(a.kind[s], a.kind[d])));
-        t.layer.push_back(r.layer.value_or(derived_layer(a.kind[s], a.kind[d])));
+        t.relation.push_back(p.relation);
+        t.formality.push_back(p.formality.value_or(default_formality(a.kind[s], a.kind[d])));
+        t.layer.push_back(p.layer.value_or(derived_layer(a.kind[s], a.kind[d])));
         t.directed.push_back(directed ? 1 : 0);
-        t.weight.push_back(r.weight);
-        t.valence.push_back(r.valence);
-        t.intensity.push_back(r.intensity);
-        const bool has_detail = !r.id.empty() || !r.about.empty() || r.consent || r.convention ||
-                                !r.trust.empty() || !r.value.empty() || !r.resources.empty() ||
-                                !r.since.empty() || !r.last_activity.empty() || !r.attributes.empty() ||
-                                !r.extra.empty();
-        if (has_detail) {
+        t.weight.push_back(p.weight);
+        t.valence.push_back(p.valence);
+        t.intensity.push_back(p.intensity);
+        if (p.rare != no_index) {
+            tie& r = rare_ties_[p.rare];
             t.detail.push_back(static_cast<index_t>(t.details.size()));
-            t.details.push_back({std::move(r.id), index_of(r.about), r.consent, std::move(r.convention),
-                                 r.trust, r.value, std::move(r.resources), std::move(r.since),
-                                 std::move(r.last_activity), std::move(r.attributes), std::move(r.extra)});
+            t.details.push_back({std::move(r.id), index_of(r.about), r.consent, std::move(r.convention), r.trust,
+                                 r.value, std::move(r.resources), std::move(r.since), std::move(r.last_activity),
+                                 std::move(r.attributes), std::move(r.extra)});
         } else {
             t.detail.push_back(no_index);
         }
         arcs.push_back({s, d, tie_index});
         if (!directed) arcs.push_back({d, s, tie_index});
     }
-    ties_.clear();
+    ties_ = {};
+    rare_ties_ = {};
+    tie_places_ = {};
     net.graph_ = csr_graph(static_cast<index_t>(n), arcs);
     net.meetings_ = std::move(meetings_);
     net.info_ = std::move(info_);

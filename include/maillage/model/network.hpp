@@ -255,6 +255,9 @@ public:
     [[nodiscard]] network build();
 
 private:
+    /// check(), also filling `endpoints` (when given) with the actor index of each tie's source
+    /// and target, so that build() does not look the ids up twice.
+    std::vector<problem> check(std::vector<index_t>* endpoints) const;
     void report(std::vector<problem>& out, const std::string& place, std::string_view field,
                 std::string message) const;
 
@@ -262,7 +265,22 @@ private:
     place_style style_;
     std::vector<actor> actors_;
     std::vector<std::string> actor_places_;
-    std::vector<tie> ties_;
+    /// A tie as the builder keeps it: the frequent fields inline and, when the tie has any of the
+    /// rare ones, its whole record in `rare_ties_`; a map of millions of plain ties stays small
+    /// until it is built.
+    struct pending_tie {
+        std::string source, target;
+        maillage::relation relation;
+        std::optional<maillage::formality> formality;
+        std::optional<maillage::layer> layer;
+        std::optional<bool> directed;
+        double weight;
+        maillage::valence valence;
+        maillage::intensity intensity;
+        index_t rare = no_index;
+    };
+    std::vector<pending_tie> ties_;
+    std::vector<tie> rare_ties_;
     std::vector<std::string> tie_places_;
     std::vector<meeting> meetings_;
     std::vector<std::string> meeting_places_;
