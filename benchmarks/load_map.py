@@ -27,7 +27,6 @@ import random
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -83,22 +82,18 @@ def generate(actors: int, ties: int, seed: int) -> dict:
             "actors": records, "ties": tie_records}
 
 
-def run_child(argv: list[str]) -> tuple[float, int, str]:
-    """Runs a command; returns (wall seconds, peak RSS in bytes, stdout)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    out, err = proc.communicate()
-    wall = time.perf_counter() - start
-    # The child has been reaped by communicate(); its rusage is in RUSAGE_CHILDREN only in
-    # aggregate, so tools below report their own peak with resource.getrusage(RUSAGE_SELF).
-    if proc.returncode != 0:
-        raise RuntimeError(f"{argv[0]} failed: {err.decode()[-2000:]}")
-    return wall, 0, out.decode()
+# A process's peak RSS (ru_maxrss) survives exec on Linux, so a child forked from this (large)
+# process would report this process's peak. Each measured command therefore runs as the child of
+# a small wrapper, which reports the peak of its children only.
+WRAPPER = """
+import json, resource, subprocess, sys
+out = subprocess.run(sys.argv[1:], check=True, capture_output=True, text=True).stdout
+result = json.loads(out.strip().splitlines()[-1])
+result['peak'] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+print(json.dumps(result))
+"""
 
-
-PY_PREAMBLE = "import resource, time, json, sys\n"
-PY_REPORT = ("print(json.dumps({'seconds': elapsed, "
-             "'peak': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}))\n")
+PY_REPORT = "print(json.dumps({'seconds': elapsed}))\n"
 
 PEERS = {
     "maillage (Python), JSON": """
@@ -148,33 +143,21 @@ PEERS = {
 }
 
 
-def measure_python(name: str, body: str, json_path: Path, csv_dir: Path, repeat: int) -> dict:
-    code = PY_PREAMBLE + textwrap.dedent(body) + PY_REPORT
+def measure(label: str, argv: list[str], repeat: int) -> dict:
+    """Best of `repeat` runs of a command that prints {"seconds": ...} last, each in a new process."""
     best = None
     for _ in range(repeat):
-        _, _, out = run_child([sys.executable, "-c", code, str(json_path), str(csv_dir)])
-        result = json.loads(out.strip().splitlines()[-1])
-        if best is None or result["seconds"] < best["seconds"]:
-            best = result
-    return {"tool": name, **best}
-
-
-def measure_cpp(binary: Path, label: str, path: Path, repeat: int) -> dict:
-    code = PY_PREAMBLE + textwrap.dedent(f"""
-        import subprocess
-        out = subprocess.run([{str(binary)!r}, {str(path)!r}], check=True, capture_output=True, text=True).stdout
-        result = json.loads(out)
-        elapsed = result['seconds']
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-        print(json.dumps({{'seconds': elapsed, 'peak': peak, 'network_bytes': result['network_bytes']}}))
-    """)
-    best = None
-    for _ in range(repeat):
-        _, _, out = run_child([sys.executable, "-c", code])
+        out = subprocess.run([sys.executable, "-c", WRAPPER, *argv], check=True, capture_output=True,
+                             text=True).stdout
         result = json.loads(out.strip().splitlines()[-1])
         if best is None or result["seconds"] < best["seconds"]:
             best = result
     return {"tool": label, **best}
+
+
+def python_command(body: str, json_path: Path, csv_dir: Path) -> list[str]:
+    code = "import json, sys, time\n" + textwrap.dedent(body) + PY_REPORT
+    return [sys.executable, "-c", code, str(json_path), str(csv_dir)]
 
 
 def machine() -> str:
@@ -215,11 +198,11 @@ def main() -> None:
     sizes = f"JSON {json_path.stat().st_size / 2**20:.0f} MiB, CSV {sum(p.stat().st_size for p in csv_dir.iterdir()) / 2**20:.0f} MiB"
 
     binary = args.build / "benchmarks" / "load_map"
-    rows = [measure_cpp(binary, "maillage (C++), JSON", json_path, args.repeat),
-            measure_cpp(binary, "maillage (C++), CSV", csv_dir, args.repeat)]
+    rows = [measure("maillage (C++), JSON", [str(binary), str(json_path)], args.repeat),
+            measure("maillage (C++), CSV", [str(binary), str(csv_dir)], args.repeat)]
     for name, body in PEERS.items():
         print(f"running {name} ...", file=sys.stderr)
-        rows.append(measure_python(name, body, json_path, csv_dir, args.repeat))
+        rows.append(measure(name, python_command(body, json_path, csv_dir), args.repeat))
 
     fastest_peer = min(r["seconds"] for r in rows if not r["tool"].startswith(("maillage", "pandas")))
     lines = [

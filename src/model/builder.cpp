@@ -3,6 +3,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "maillage/detail/id_index.hpp"
 #include "maillage/model/dates.hpp"
 #include "maillage/model/network.hpp"
 
@@ -76,7 +77,7 @@ std::vector<problem> network_builder::check(std::vector<index_t>* endpoints) con
     for (const auto& [id, labels] : own_vocabulary_.domains()) terms.add_domain(id, labels);
     for (const auto& [id, labels] : own_vocabulary_.sectors()) terms.add_sector(id, labels);
 
-    std::unordered_map<std::string_view, std::size_t> first_actor;
+    detail::id_index first_actor;
     first_actor.reserve(actors_.size());
     for (std::size_t i = 0; i < actors_.size(); ++i) {
         const actor& a = actors_[i];
@@ -85,14 +86,12 @@ std::vector<problem> network_builder::check(std::vector<index_t>* endpoints) con
             report(out, at, "id", "is empty");
             continue;
         }
-        auto [it, inserted] = first_actor.emplace(a.id, i);
-        if (!inserted)
-            report(out, at, "id", "duplicate actor id " + in_quotes(a.id) + " (first at " +
-                                      actor_places_[it->second] + ")");
+        if (const index_t first = first_actor.insert(a.id, static_cast<index_t>(i)); first != i)
+            report(out, at, "id", "duplicate actor id " + in_quotes(a.id) + " (first at " + actor_places_[first] + ")");
     }
     auto find_actor = [&](const std::string& id) -> const actor* {
-        auto found = first_actor.find(id);
-        return found == first_actor.end() ? nullptr : &actors_[found->second];
+        const index_t found = first_actor.find(id);
+        return found == no_index ? nullptr : &actors_[found];
     };
     auto check_ref = [&](const std::string& place, std::string_view field, const std::string& id) -> const actor* {
         if (id.empty()) {
@@ -239,8 +238,8 @@ network network_builder::build() {
     a.organisation.reserve(n); a.service_area.reserve(n); a.domains.reserve(n); a.needs.reserve(n);
     a.member.reserve(n); a.potential.reserve(n); a.attributes.reserve(n); a.extra.reserve(n);
     net.actor_index_.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) net.actor_index_.emplace(actors_[i].id, static_cast<index_t>(i));
-    auto index_of = [&](const std::string& id) { return id.empty() ? no_index : net.actor_index_.at(id); };
+    for (std::size_t i = 0; i < n; ++i) net.actor_index_.insert(actors_[i].id, static_cast<index_t>(i));
+    auto index_of = [&](const std::string& id) { return id.empty() ? no_index : net.actor_index_.find(id); };
     for (auto& r : actors_) {
         a.organisation.push_back(index_of(r.organisation));
         a.id.push_back(std::move(r.id));

@@ -12,11 +12,19 @@ from __future__ import annotations
 
 from . import _core
 from .errors import InvalidArgumentError, MaillageError, MapError, MapFileError, Problem, UnknownIdError
-from .interop import from_networkx, to_networkx
 from .io import FORMATS, example, example_names, example_path, read, schema, validate, write
 from .network import Network, NetworkView
 
 __version__: str = _core.__version__
+
+
+def __getattr__(name: str) -> object:
+    # networkx is imported on first use only: most work (and `maillage` commands) never needs it.
+    if name in ("from_networkx", "to_networkx"):
+        from . import interop
+
+        return getattr(interop, name)
+    raise AttributeError(f"module 'maillage' has no attribute {name!r}")
 
 
 def default_vocabulary() -> dict[str, dict[str, dict[str, str]]]:

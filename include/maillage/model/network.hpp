@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "maillage/detail/id_index.hpp"
 #include "maillage/error.hpp"
 #include "maillage/model/csr.hpp"
 #include "maillage/model/records.hpp"
@@ -88,9 +89,9 @@ public:
 
     /// The index of the actor `id`, or nothing.
     [[nodiscard]] std::optional<index_t> find_actor(std::string_view id) const {
-        auto found = actor_index_.find(std::string(id));
-        if (found == actor_index_.end()) return std::nullopt;
-        return found->second;
+        const index_t found = actor_index_.find(id);
+        if (found == no_index) return std::nullopt;
+        return found;
     }
     /// The index of the actor `id`. @throws unknown_id when the network has no such actor.
     [[nodiscard]] index_t actor_index(std::string_view id) const {
@@ -127,7 +128,7 @@ private:
     vocabulary own_vocabulary_;
     vocabulary terms_ = vocabulary::standard();
     json_object_text extra_;
-    std::unordered_map<std::string, index_t> actor_index_;
+    detail::id_index actor_index_;
     csr_graph graph_;
 };
 
@@ -204,7 +205,7 @@ inline std::size_t network::memory_bytes() const noexcept {
     bytes += t.size() * (2 * sizeof(index_t) + 5 + 1 + sizeof(double) + sizeof(index_t));
     bytes += t.details.capacity() * sizeof(tie_detail);
     bytes += graph_.memory_bytes();
-    bytes += actor_index_.size() * (sizeof(std::string) + sizeof(index_t) + 2 * sizeof(void*));
+    bytes += actor_index_.memory_bytes();
     return bytes;
 }
 

@@ -1,0 +1,23 @@
+# Names that maillage/__init__.py provides lazily (through __getattr__), for type checkers.
+from .errors import InvalidArgumentError as InvalidArgumentError
+from .errors import MaillageError as MaillageError
+from .errors import MapError as MapError
+from .errors import MapFileError as MapFileError
+from .errors import Problem as Problem
+from .errors import UnknownIdError as UnknownIdError
+from .interop import from_networkx as from_networkx
+from .interop import to_networkx as to_networkx
+from .io import FORMATS as FORMATS
+from .io import example as example
+from .io import example_names as example_names
+from .io import example_path as example_path
+from .io import read as read
+from .io import schema as schema
+from .io import validate as validate
+from .io import write as write
+from .network import Network as Network
+from .network import NetworkView as NetworkView
+
+__version__: str
+
+def default_vocabulary() -> dict[str, dict[str, dict[str, str]]]: ...
