@@ -79,9 +79,12 @@ def validate_command(maps: tuple[Path, ...], format_: str | None, quiet: bool) -
 @click.option("--from", "from_format", type=_FORMAT, default=None, help="Format of SOURCE (default: from the name).")
 @click.option("--to", "to_format", type=_FORMAT, default=None, help="Format of TARGET (default: from the name).")
 def convert_command(source: Path, target: Path, from_format: str | None, to_format: str | None) -> None:
-    """Convert a map between formats: a .json file and a CSV folder."""
+    """Convert a map between formats: a .json file and a CSV folder.
+
+    The folder of TARGET is created when missing."""
     try:
         net = read(source, from_format)
+        target.parent.mkdir(parents=True, exist_ok=True)
         write(net, target, to_format)
     except (MaillageError, OSError) as error:
         _fail(error)
