@@ -210,6 +210,7 @@ public:
     }
     std::string text(std::string_view column) { return std::string(cell(column)); }
 
+    /// The cell, reporting it when empty (for the columns the builder does not check itself).
     std::string required(std::string_view column) {
         std::string value = text(column);
         if (value.empty()) problem(column, "is empty");
@@ -302,7 +303,7 @@ void read_actor(const csv_table& table, const csv_row& row, network_builder& b, 
     {
         row_reader r(table, row, b, delimiter);
         actor a;
-        a.id = r.required("id");
+        a.id = r.text("id");
         if (auto kind = r.enumeration<actor_kind>("kind")) a.kind = *kind;
         else if (r.cell("kind").empty()) r.problem("kind", "is empty");
         a.label = r.text("label");
@@ -328,8 +329,8 @@ void read_tie(const csv_table& table, const csv_row& row, network_builder& b, un
         row_reader r(table, row, b, delimiter);
         tie t;
         t.id = r.text("id");
-        t.source = r.required("source");
-        t.target = r.required("target");
+        t.source = r.text("source");
+        t.target = r.text("target");
         if (auto rel = r.enumeration<relation>("relation")) t.relation = *rel;
         else if (r.cell("relation").empty()) r.problem("relation", "is empty");
         t.formality = r.enumeration<formality>("formality");
@@ -378,7 +379,7 @@ public:
     void meeting_row(const csv_table& table, const csv_row& row, unsigned char delimiter) {
         row_reader r(table, row, b_, delimiter);
         meeting m;
-        m.id = r.required("id");
+        m.id = r.text("id");
         m.date = r.text("date");
         m.about = r.text("about");
         m.facilitator = r.text("facilitator");
