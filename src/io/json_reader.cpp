@@ -207,9 +207,10 @@ private:
         return parsed;
     }
 
+    /// Free attributes as compact JSON text; an empty object is no attributes.
     std::string attributes(const Value& v, const field_path& at) {
         if (v.IsNull()) return {};
-        if (!object(v, at)) return {};
+        if (!object(v, at) || v.ObjectEmpty()) return {};
         return compact(v);
     }
 
@@ -513,7 +514,7 @@ std::optional<std::string> compact_json_object(std::string_view text, network_bu
 std::string with_string_member(const std::string& object, std::string_view key, std::string_view value) {
     rapidjson::Document doc;
     if (object.empty()) doc.SetObject();
-    else doc.Parse(object.data(), object.size());
+    else doc.Parse<rapidjson::kParseFullPrecisionFlag>(object.data(), object.size());
     auto& alloc = doc.GetAllocator();
     rapidjson::Value name(key.data(), static_cast<rapidjson::SizeType>(key.size()), alloc);
     rapidjson::Value text(value.data(), static_cast<rapidjson::SizeType>(value.size()), alloc);

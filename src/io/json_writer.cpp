@@ -85,7 +85,7 @@ private:
     void members_of(const json_object_text& object) {
         if (object.empty()) return;
         rapidjson::Document doc;
-        doc.Parse(object.data(), object.size());
+        doc.Parse<rapidjson::kParseFullPrecisionFlag>(object.data(), object.size());
         if (doc.HasParseError() || !doc.IsObject()) return;
         for (const auto& m : doc.GetObject()) {
             w_.Key(m.name.GetString(), m.name.GetStringLength());
@@ -294,7 +294,7 @@ private:
 /// The compact text of a pretty-written value: the CSV format wants one-line cells.
 std::string compact_text(const std::string& pretty) {
     rapidjson::Document doc;
-    doc.Parse(pretty.data(), pretty.size());
+    doc.Parse<rapidjson::kParseFullPrecisionFlag>(pretty.data(), pretty.size());
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
     doc.Accept(writer);
@@ -321,7 +321,7 @@ std::string vocabulary_json(const vocabulary& own) {
     // The writer wrote {"vocabulary": {...}}: keep the inner object.
     rapidjson::Document doc;
     const std::string text = w.done();
-    doc.Parse(text.data(), text.size());
+    doc.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
     doc["vocabulary"].Accept(writer);

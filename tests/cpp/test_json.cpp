@@ -59,6 +59,19 @@ BOOST_AUTO_TEST_CASE(unknown_fields_and_attributes_survive) {
     BOOST_TEST(fixtures::same_map(net, again));
 }
 
+BOOST_AUTO_TEST_CASE(numbers_in_unknown_fields_keep_every_digit) {
+    const network net = read_json_string(map_of(
+        R"([{"id": "a", "kind": "organisation", "x": 7.5062848751601855e+87, "y": [0.1, 1e-300, 123456789012345678]}])", "[]"));
+    const network again = read_json_string(to_json_string(net));
+    BOOST_TEST(again.actors().extra[0] == net.actors().extra[0]);
+    BOOST_TEST(to_json_string(again) == to_json_string(net));
+}
+
+BOOST_AUTO_TEST_CASE(an_empty_attributes_object_is_no_attributes) {
+    const network net = read_json_string(map_of(R"([{"id": "a", "kind": "organisation", "attributes": {}}])", "[]"));
+    BOOST_TEST(net.actors().attributes[0].empty());
+}
+
 BOOST_AUTO_TEST_CASE(lists_may_be_single_strings) {
     const network net = read_json_string(map_of(
         R"([{"id": "a", "kind": "organisation", "domains": "health", "service_area": "Bienne"}])", "[]"));

@@ -4,7 +4,8 @@ networkx has no graph type that mixes directed and undirected edges, so
 :func:`to_networkx` gives a ``MultiGraph`` when no tie is directed and otherwise a
 ``MultiDiGraph`` in which each undirected tie appears as two arcs (both marked
 ``directed=False`` and sharing the edge key, the tie's position; the second, reversed one also
-carries ``twin=True``): networkx measures then see the adjacency maillage sees.
+carries ``twin=True``): networkx measures then see the adjacency maillage sees. In a
+``MultiGraph``, each edge carries its tie's ``source``, since the graph keeps no orientation.
 :func:`from_networkx` folds such twins back into one tie.
 """
 
@@ -58,8 +59,10 @@ def to_networkx(net: Network | NetworkView) -> nx.MultiGraph | nx.MultiDiGraph:
 
     Nodes are actor ids with the actor fields as attributes (absent fields left out; unknown
     fields of the map as they were). Edges carry the tie fields, ``directed`` among them, and
-    their key is the tie's position in the map. Graph attributes: ``name`` and the network
-    metadata under ``network``.
+    their key is the tie's position in the map. Graph attributes: ``name``, the network
+    metadata under ``network``, and, when the map has them, ``meetings``, ``vocabulary`` and
+    ``map_extra`` (the map's own unknown fields), so that :func:`from_networkx` gets the whole
+    map back.
     """
     from .network import Network
 
@@ -68,10 +71,18 @@ def to_networkx(net: Network | NetworkView) -> nx.MultiGraph | nx.MultiDiGraph:
     ties = net.ties
     directed = bool(ties["directed"].any()) if len(ties) else False
     graph: nx.MultiGraph | nx.MultiDiGraph = nx.MultiDiGraph() if directed else nx.MultiGraph()
-    info = network.info
+    whole = network.to_dict()
+    info = whole.get("network", {})
     graph.graph["network"] = info
     if info.get("name"):
         graph.graph["name"] = info["name"]
+    if whole.get("meetings"):
+        graph.graph["meetings"] = whole["meetings"]
+    if whole.get("vocabulary"):
+        graph.graph["vocabulary"] = whole["vocabulary"]
+    unknown = {k: v for k, v in whole.items() if k not in ("maillage", "network", "vocabulary", "actors", "ties", "meetings")}
+    if unknown:
+        graph.graph["map_extra"] = unknown
     for actor_id, row in actors.iterrows():
         graph.add_node(actor_id, **_record(row, set()))
     for position, row in ties.iterrows():
@@ -79,6 +90,8 @@ def to_networkx(net: Network | NetworkView) -> nx.MultiGraph | nx.MultiDiGraph:
         data["directed"] = bool(row["directed"])
         data["formality"] = row["formality"]
         data["layer"] = row["layer"]
+        if not directed:
+            data["source"] = row["source"]  # an undirected multigraph does not keep the tie's orientation
         graph.add_edge(row["source"], row["target"], key=int(position), **data)
         if directed and not row["directed"]:
             graph.add_edge(row["target"], row["source"], key=int(position), twin=True, **data)
@@ -139,10 +152,12 @@ def from_networkx(graph: nx.Graph, *, name: str = "<networkx>") -> Network:
         if graph_directed and attrs.get("twin") is True and attrs.get("directed") is False:
             continue
         source, target = str(u), str(v)
+        if not graph_directed and attrs.get("source") == target:
+            source, target = target, source
         tie: dict[str, Any] = {"source": source, "target": target, "relation": "other"}
         free = {}
         for k, value in attrs.items():
-            if k == "twin":
+            if k == "twin" or (k == "source" and not graph_directed and value in (source, target)):
                 continue
             if k in _TIE_FIELDS:
                 tie[k] = _jsonable(value)
@@ -157,6 +172,12 @@ def from_networkx(graph: nx.Graph, *, name: str = "<networkx>") -> Network:
             seen_undirected.add((source, target, key))
         ties.append(tie)
     data: dict[str, Any] = {"actors": actors, "ties": ties}
+    map_extra = graph.graph.get("map_extra")
+    if isinstance(map_extra, dict):
+        data = {**_jsonable(map_extra), **data}
+    for key in ("meetings", "vocabulary"):
+        if graph.graph.get(key):
+            data[key] = _jsonable(graph.graph[key])
     network_info = graph.graph.get("network")
     if isinstance(network_info, dict) and network_info:
         data["network"] = _jsonable(network_info)
