@@ -217,6 +217,11 @@ def main() -> None:
     if "network_bytes" in rows[0]:
         lines += ["", f"maillage's network in memory (tables + CSR, counted by `network::memory_bytes`): "
                       f"{rows[0]['network_bytes'] / 2**20:.0f} MiB."]
+    from importlib.metadata import version
+
+    lines += ["", "Versions: " + ", ".join(f"{package} {version(package)}" for package in
+                                          ("maillage", "networkx", "igraph", "pandas", "numpy")) +
+              f", Python {platform.python_version()}."]
     table = "\n".join(lines)
     print(table)
     if args.no_write:
