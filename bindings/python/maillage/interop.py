@@ -110,6 +110,20 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
+def _fill(record: dict[str, Any], attrs: dict[Any, Any], fields: set[str], skip: set[str]) -> None:
+    """Copies networkx attributes onto a record: known fields by name, the others into ``attributes``."""
+    free: dict[str, Any] = {}
+    for key, value in attrs.items():
+        if key in skip:
+            continue
+        if key in fields:
+            record[key] = _jsonable(value)
+        else:
+            free[str(key)] = _jsonable(value)
+    if free:
+        record["attributes"] = {**free, **(record.get("attributes") or {})}
+
+
 def from_networkx(graph: nx.Graph, *, name: str = "<networkx>") -> Network:
     """A maillage network from any networkx graph.
 
@@ -127,16 +141,7 @@ def from_networkx(graph: nx.Graph, *, name: str = "<networkx>") -> Network:
     actors = []
     for node, attrs in graph.nodes(data=True):
         actor: dict[str, Any] = {"id": str(node), "kind": "person"}
-        free: dict[str, Any] = {}
-        for key, value in attrs.items():
-            if key == "id":
-                continue
-            if key in _ACTOR_FIELDS:
-                actor[key] = _jsonable(value)
-            else:
-                free[str(key)] = _jsonable(value)
-        if free:
-            actor["attributes"] = {**free, **(actor.get("attributes") or {})}
+        _fill(actor, attrs, _ACTOR_FIELDS, skip={"id"})
         actors.append(actor)
 
     ties = []
@@ -155,16 +160,8 @@ def from_networkx(graph: nx.Graph, *, name: str = "<networkx>") -> Network:
         if not graph_directed and attrs.get("source") == target:
             source, target = target, source
         tie: dict[str, Any] = {"source": source, "target": target, "relation": "other"}
-        free = {}
-        for k, value in attrs.items():
-            if k == "twin" or (k == "source" and not graph_directed and value in (source, target)):
-                continue
-            if k in _TIE_FIELDS:
-                tie[k] = _jsonable(value)
-            else:
-                free[str(k)] = _jsonable(value)
-        if free:
-            tie["attributes"] = {**free, **(tie.get("attributes") or {})}
+        orientation = {"source"} if not graph_directed and attrs.get("source") in (source, target) else set()
+        _fill(tie, attrs, _TIE_FIELDS, skip={"twin"} | orientation)
         tie.setdefault("directed", graph_directed)
         if graph_directed and tie["directed"] is False:
             if (target, source, key) in seen_undirected:
