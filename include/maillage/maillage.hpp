@@ -1,6 +1,7 @@
 #pragma once
 /// maillage: analysing networks of social-work actors. Include this header for the whole API.
 #include "maillage/error.hpp"
+#include "maillage/algorithms.hpp"
 #include "maillage/io/atomic_file.hpp"
 #include "maillage/io/csv.hpp"
 #include "maillage/io/json.hpp"

@@ -1,0 +1,50 @@
+#pragma once
+// Runs independent work items on a few threads. Items are handed out in blocks through an atomic
+// counter, so the threads stay busy whatever the cost of each item.
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
+#include <vector>
+
+namespace maillage::detail {
+
+/// The number of threads to use: `requested`, or every hardware thread when 0, never more than
+/// the items.
+inline unsigned thread_count(unsigned requested, std::size_t items) {
+    unsigned threads = requested ? requested : std::max(1u, std::thread::hardware_concurrency());
+    return static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(threads, items)));
+}
+
+/// Calls `work(thread, item)` for every item in [0, items) on `threads` threads (thread numbers
+/// 0..threads-1). The first exception thrown by a worker is rethrown here after all have stopped.
+template <class Work>
+void parallel_items(std::size_t items, unsigned threads, Work&& work, std::size_t block = 16) {
+    if (threads <= 1) {
+        for (std::size_t i = 0; i < items; ++i) work(0u, i);
+        return;
+    }
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::atomic<bool> failed{false};
+    auto run = [&](unsigned thread) {
+        try {
+            for (;;) {
+                const std::size_t begin = next.fetch_add(block);
+                if (begin >= items || failed.load(std::memory_order_relaxed)) return;
+                const std::size_t end = std::min(items, begin + block);
+                for (std::size_t i = begin; i < end; ++i) work(thread, i);
+            }
+        } catch (...) {
+            if (!failed.exchange(true)) failure = std::current_exception();
+        }
+    };
+    std::vector<std::thread> pool;
+    pool.reserve(threads - 1);
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(run, t);
+    run(0);
+    for (auto& thread : pool) thread.join();
+    if (failure) std::rethrow_exception(failure);
+}
+
+}  // namespace maillage::detail
