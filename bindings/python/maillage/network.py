@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from . import _core
+from .measures import MeasuresMixin
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -41,7 +42,7 @@ def _as_list(value: str | Iterable[str] | None) -> list[str]:
     return list(value)
 
 
-class Network:
+class Network(MeasuresMixin):
     """An immutable network map: actors, ties, meetings and metadata.
 
     Read one with :func:`maillage.read`, build one from records with :meth:`from_dict`, or
@@ -49,10 +50,19 @@ class Network:
     iterating gives the actor ids in map order.
     """
 
-    __slots__ = ("_core",)
+    __slots__ = ("_core", "_whole")
 
     def __init__(self, core: _core.Network | None = None) -> None:
         self._core = core if core is not None else _core.Network()
+        self._whole: _core.View | None = None
+
+    def _view_core(self) -> _core.View:
+        if self._whole is None:
+            self._whole = _core.View(self._core)
+        return self._whole
+
+    def _all_ids(self) -> list[str]:
+        return self._core.actor_ids
 
     # -- construction -------------------------------------------------------------------
     @classmethod
@@ -185,7 +195,7 @@ class Network:
         return NetworkView(self, core)
 
 
-class NetworkView:
+class NetworkView(MeasuresMixin):
     """A selection of a :class:`Network`'s actors and ties (see :meth:`Network.view`)."""
 
     __slots__ = ("network", "_core")
@@ -193,6 +203,12 @@ class NetworkView:
     def __init__(self, network: Network, core: _core.View) -> None:
         self.network = network
         self._core = core
+
+    def _view_core(self) -> _core.View:
+        return self._core
+
+    def _all_ids(self) -> list[str]:
+        return self.network.ids
 
     def __len__(self) -> int:
         return self._core.actor_count

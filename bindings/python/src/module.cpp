@@ -13,6 +13,7 @@ PYBIND11_MODULE(_core, m) {
 
     maillage::python::bind_model(m);
     maillage::python::bind_io(m);
+    maillage::python::bind_measures(m);
 
     py::register_exception_translator([](std::exception_ptr p) {
         try {
