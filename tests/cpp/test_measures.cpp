@@ -170,4 +170,121 @@ BOOST_AUTO_TEST_CASE(threads_agree) {
     BOOST_TEST(c1.values == c2.values);  // one actor per item: no summation across threads
 }
 
+BOOST_AUTO_TEST_CASE(star_spectral_and_power) {
+    // Centre c and four leaves; by symmetry the leaves share one value and each measure reduces
+    // to two equations solved by hand.
+    const network net = graph_of({{"c", "a"}, {"c", "b"}, {"c", "d"}, {"c", "e"}});
+    const network_view all(net);
+    // PageRank, alpha 0.85: x_c = 0.03 + 0.85 * 4 x_l, x_l = 0.03 + 0.85 x_c / 4.
+    const auto pr = pagerank(all, {.tolerance = 1e-14});
+    BOOST_TEST(pr.converged);
+    BOOST_TEST(at(net, pr.scores, "c") == 0.132 / 0.2775, tt::tolerance(1e-10));
+    BOOST_TEST(at(net, pr.scores, "a") == 0.03 + 0.2125 * 0.132 / 0.2775, tt::tolerance(1e-10));
+    // Eigenvector of the star: sqrt(k) at the centre, 1 at each leaf, unit norm.
+    const auto ev = eigenvector(all, {.tolerance = 1e-14});
+    BOOST_TEST(at(net, ev.scores, "c") == std::sqrt(0.5), tt::tolerance(1e-9));
+    BOOST_TEST(at(net, ev.scores, "a") == std::sqrt(0.125), tt::tolerance(1e-9));
+    // Bonacich, beta 0.1: c_l = (1 + 4 beta) / (1 - 4 beta^2), c_c = 4 (1 + beta c_l), then
+    // scaled to a sum of squares of 5.
+    const double leaf = 1.4 / 0.96, centre = 4 * (1 + 0.1 * leaf);
+    const double scale = std::sqrt(5 / (centre * centre + 4 * leaf * leaf));
+    const auto power = bonacich(all, {.beta = 0.1});
+    BOOST_TEST(at(net, power, "c") == centre * scale, tt::tolerance(1e-12));
+    BOOST_TEST(at(net, power, "e") == leaf * scale, tt::tolerance(1e-12));
+    // beta = 0 is the degree, scaled.
+    BOOST_TEST(at(net, bonacich(all), "c") == 4 * std::sqrt(5.0 / 20), tt::tolerance(1e-12));  // squares 16 + 4
+    // Katz, alpha 0.1, beta 1, not normalised: x_c = 0.1 * 4 x_l + 1, x_l = 0.1 x_c + 1.
+    const auto k = katz(all, {.normalized = false, .tolerance = 1e-14});
+    BOOST_TEST(at(net, k.scores, "c") == 1.4 / 0.96, tt::tolerance(1e-10));
+}
+
+BOOST_AUTO_TEST_CASE(star_structure) {
+    const network net = graph_of({{"c", "a"}, {"c", "b"}, {"c", "d"}, {"c", "e"}});
+    const network_view all(net);
+    const auto cut = cuts(all);
+    BOOST_TEST_REQUIRE(cut.articulation_points.size() == 1u);
+    BOOST_TEST(net.actor_id(cut.articulation_points[0].actor) == "c");
+    BOOST_TEST(cut.articulation_points[0].pieces == (std::vector<index_t>{1, 1, 1, 1}), tt::per_element());
+    BOOST_TEST(cut.bridges.size() == 4u);
+    BOOST_TEST(at(net, reach(all, {.steps = 1}), "a") == 1.0);
+    BOOST_TEST(at(net, reach(all), "a") == 4.0);
+    BOOST_TEST(at(net, reach_efficiency(all), "a") == 1.0);   // all 4 others through 1 alter
+    BOOST_TEST(at(net, reach_efficiency(all), "c") == 0.25);
+    // The star is the most centralised graph: every Freeman index is 1.
+    const auto s = summarize(all);
+    BOOST_TEST(s.density == 0.4, tt::tolerance(1e-12));
+    BOOST_TEST(s.transitivity == 0.0);
+    BOOST_TEST(s.degree_centralization == 1.0, tt::tolerance(1e-12));
+    BOOST_TEST(s.betweenness_centralization == 1.0, tt::tolerance(1e-12));
+    BOOST_TEST(s.closeness_centralization == 1.0, tt::tolerance(1e-12));
+    BOOST_TEST(s.diameter == 2.0);
+    BOOST_TEST(s.mean_distance == (4 * 1 + 4 * 1 + 12 * 2) / 20.0, tt::tolerance(1e-12));
+}
+
+BOOST_AUTO_TEST_CASE(reciprocity_and_triads) {
+    // A directed cycle: no reciprocated arc, one strong component, a closed triangle once
+    // direction is ignored.
+    const network cycle = graph_of({{"a", "b"}, {"b", "c"}, {"c", "a"}}, relation::referral);
+    const auto s = summarize(network_view(cycle));
+    BOOST_TEST(s.directed);
+    BOOST_TEST(s.reciprocity == 0.0);
+    BOOST_TEST(s.reciprocity_dyads == 0.0);
+    BOOST_TEST(s.strong_components == 1u);
+    BOOST_TEST(s.transitivity == 1.0);
+    BOOST_TEST(s.average_clustering == 1.0);
+    // a <-> b and a -> c: 2 of 3 arcs reciprocated; 1 mutual dyad of 2 connected dyads.
+    const network pair = graph_of({{"a", "b"}, {"b", "a"}, {"a", "c"}}, relation::referral);
+    const auto p = summarize(network_view(pair));
+    BOOST_TEST(p.reciprocity == 2.0 / 3.0, tt::tolerance(1e-12));
+    BOOST_TEST(p.reciprocity_dyads == 0.5);
+    BOOST_TEST(p.strong_components == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(path_and_pair_components) {
+    // a - b - c and d - e: every tie is a bridge, b the only cut actor.
+    const network net = graph_of({{"a", "b"}, {"b", "c"}, {"d", "e"}}, relation::coordination, {"f"});
+    const network_view all(net);
+    const auto cut = cuts(all);
+    BOOST_TEST_REQUIRE(cut.articulation_points.size() == 1u);
+    BOOST_TEST(net.actor_id(cut.articulation_points[0].actor) == "b");
+    BOOST_TEST(cut.bridges.size() == 3u);
+    const auto s = summarize(all);
+    BOOST_TEST(s.weak_components == 3u);
+    BOOST_TEST(s.largest_component == 3u);
+    BOOST_TEST(s.diameter == 2.0);
+    BOOST_TEST(s.mean_distance == 8.0 / 6.0, tt::tolerance(1e-12));
+    BOOST_TEST(s.density == 6.0 / 30.0, tt::tolerance(1e-12));
+    // The isolate f is dangling for PageRank: its mass is spread over everyone, the sum stays 1.
+    const auto pr = pagerank(all, {.tolerance = 1e-14});
+    double total = 0;
+    for (double x : pr.scores.values) total += x;
+    BOOST_TEST(total == 1.0, tt::tolerance(1e-12));
+}
+
+BOOST_AUTO_TEST_CASE(florentine_structure) {
+    // Padgett's marriage network (15 families with ties): 20 ties, density 20/105; the Medici
+    // are a cut actor whose loss separates the Acciaiuoli and the Salviati-Pazzi pair from the
+    // rest (Padgett & Ansell 1993, fig. 2a).
+    const network net = florentine();
+    const network_view all(net);
+    const auto s = summarize(all);
+    BOOST_TEST(s.density == 20.0 / 105.0, tt::tolerance(1e-12));
+    BOOST_TEST(s.weak_components == 1u);
+    const auto cut = cuts(all);
+    const auto medici = std::find_if(cut.articulation_points.begin(), cut.articulation_points.end(),
+                                     [&](const cut_actor& c) { return net.actor_id(c.actor) == "Medici"; });
+    BOOST_TEST_REQUIRE((medici != cut.articulation_points.end()));
+    BOOST_TEST(medici->pieces == (std::vector<index_t>{11, 2, 1}), tt::per_element());
+    // Exact estimate when sampling every source; sampled estimates stay within their bound.
+    const auto exact = betweenness(all, {.normalized = true});
+    const auto sampled = estimate_betweenness(all, {.normalized = true, .samples = 7, .seed = 1});
+    BOOST_TEST(sampled.method == "sources");
+    for (index_t v = 0; v < net.actor_count(); ++v)
+        BOOST_TEST(std::abs(sampled.scores.values[v] - exact.values[v]) <= sampled.error_bound);
+    const auto pairs = estimate_betweenness(all, {.normalized = true, .epsilon = 0.05, .seed = 1});
+    BOOST_TEST(pairs.method == "pairs");
+    for (index_t v = 0; v < net.actor_count(); ++v)
+        BOOST_TEST(std::abs(pairs.scores.values[v] - exact.values[v]) <= pairs.error_bound);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

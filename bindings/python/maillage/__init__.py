@@ -11,7 +11,7 @@ professionals that work together for them (the secondary network), tied formally
 from __future__ import annotations
 
 from . import _core
-from .errors import InvalidArgumentError, MaillageError, MapError, MapFileError, Problem, UnknownIdError
+from .errors import ConvergenceError, InvalidArgumentError, MaillageError, MapError, MapFileError, Problem, UnknownIdError
 from .io import FORMATS, example, example_names, example_path, read, schema, validate, write
 from .network import Network, NetworkView
 
@@ -34,6 +34,7 @@ def default_vocabulary() -> dict[str, dict[str, dict[str, str]]]:
 
 __all__ = [
     "FORMATS",
+    "ConvergenceError",
     "InvalidArgumentError",
     "MaillageError",
     "MapError",

@@ -1,4 +1,5 @@
 # Names that maillage/__init__.py provides lazily (through __getattr__), for type checkers.
+from .errors import ConvergenceError as ConvergenceError
 from .errors import InvalidArgumentError as InvalidArgumentError
 from .errors import MaillageError as MaillageError
 from .errors import MapError as MapError

@@ -53,3 +53,12 @@ class MapFileError(MaillageError, OSError):
 
 class InvalidArgumentError(MaillageError, ValueError):
     """A bad argument to a maillage function; the message names the parameter and the value."""
+
+
+class ConvergenceError(MaillageError, RuntimeError):
+    """An iterative measure (PageRank, eigenvector, Katz) that did not converge within its
+    iterations; ``iterations`` says how many ran. Raise ``max_iter`` or loosen ``tol``."""
+
+    def __init__(self, message: str, iterations: int = 0) -> None:
+        super().__init__(message)
+        self.iterations = iterations

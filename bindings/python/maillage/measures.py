@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from .errors import ConvergenceError, InvalidArgumentError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -50,14 +51,35 @@ class MeasuresMixin:
         return self._series("strength", lambda v: _core.strength(v, mode, directed))
 
     def betweenness(self, normalized: bool = False, weight: str | None = None, *, distance: str | None = None,
+                    samples: int | None = None, epsilon: float | None = None, delta: float = 0.1, seed: int = 0,
                     directed: bool = True, threads: int = 0) -> pd.Series:
-        """Exact betweenness (Brandes 2001), as ``networkx.betweenness_centrality``: raw sums over
+        """Betweenness (Brandes 2001), as ``networkx.betweenness_centrality``: raw sums over
         ordered pairs in a directed graph, halved in an undirected one; ``normalized=True``
         divides the directed sum by (n-1)(n-2). ``weight="weight"``: weighted shortest paths
         (length 1/weight, or the weight with ``distance="weight"``). Runs on ``threads``
-        threads (0: all)."""
-        return self._series("betweenness",
-                            lambda v: _core.betweenness(v, normalized, weight, distance, directed, threads))
+        threads (0: all).
+
+        Exact by default. ``samples=k``: Brandes-Pich source sampling (k sources drawn with
+        ``seed``, scaled by n/k, as networkx's ``k=``); with probability 1 - ``delta`` every
+        normalized score is within n/(n-1)·sqrt(ln(2n/delta)/(2k)). ``epsilon``:
+        Riondato-Kornaropoulos pair sampling, with probability 1 - ``delta`` every score over
+        n(n-1) within ``epsilon``. The Series' ``attrs`` hold ``method`` ("exact", "sources",
+        "pairs"), ``samples``, ``delta`` and ``error_bound`` (on the scale of the scores)."""
+        if samples is not None and samples < 1:
+            raise InvalidArgumentError(f"betweenness: samples must be a positive number, got {samples}")
+        if epsilon is not None and not epsilon > 0:
+            raise InvalidArgumentError(f"betweenness: epsilon must be positive, got {epsilon}")
+        info: dict[str, object] = {}
+
+        def compute(view: _core.View) -> np.ndarray:
+            values, method, drawn, bound, conf = _core.betweenness(
+                view, normalized, weight, distance, directed, threads, samples or 0, epsilon or 0.0, delta, seed)
+            info.update(method=method, samples=drawn, error_bound=bound, delta=conf)
+            return values
+
+        series = self._series("betweenness", compute)
+        series.attrs.update(info)
+        return series
 
     def closeness(self, mode: Mode = "out", weight: str | None = None, *, distance: str | None = None,
                   directed: bool = True, threads: int = 0) -> pd.Series:
@@ -88,3 +110,89 @@ class MeasuresMixin:
         ids = self._all_ids()
         return pd.Series(labels[keep].astype(np.int64), index=pd.Index([ids[i] for i in keep], name="id", dtype=object),
                          name="component")
+
+    def _iterative(self, name: str, compute: Callable[[_core.View], tuple[np.ndarray, int, bool]]) -> pd.Series:
+        info: dict[str, object] = {}
+
+        def run(view: _core.View) -> np.ndarray:
+            values, iterations, converged = compute(view)
+            if not converged:
+                raise ConvergenceError(f"{name}: no convergence in {iterations} iterations "
+                                       "(raise max_iter or loosen tol)", iterations)
+            info["iterations"] = iterations
+            return values
+
+        series = self._series(name, run)
+        series.attrs.update(info)
+        return series
+
+    def pagerank(self, alpha: float = 0.85, weight: str | None = None, *, tol: float = 1e-10, max_iter: int = 1000,
+                 directed: bool = True, threads: int = 0) -> pd.Series:
+        """PageRank, as ``networkx.pagerank`` with uniform teleportation and dangling actors'
+        mass spread uniformly; sums to 1. Unweighted unless ``weight="weight"`` (networkx weighs
+        by default). Stops when the L1 change is below n·``tol``; ``attrs["iterations"]``;
+        :class:`~maillage.ConvergenceError` after ``max_iter``."""
+        return self._iterative("pagerank", lambda v: _core.pagerank(v, alpha, weight, tol, max_iter, directed, threads))
+
+    def eigenvector(self, weight: str | None = None, *, tol: float = 1e-10, max_iter: int = 1000,
+                    directed: bool = True, threads: int = 0) -> pd.Series:
+        """Eigenvector centrality, as ``networkx.eigenvector_centrality``: power iteration of
+        A + I along received ties from the uniform vector, unit Euclidean norm."""
+        return self._iterative("eigenvector", lambda v: _core.eigenvector(v, weight, tol, max_iter, directed, threads))
+
+    def katz(self, alpha: float = 0.1, beta: float = 1.0, *, normalized: bool = True, weight: str | None = None,
+             tol: float = 1e-10, max_iter: int = 1000, directed: bool = True, threads: int = 0) -> pd.Series:
+        """Katz centrality, as ``networkx.katz_centrality``: x = alpha·Aᵀx + beta (received
+        ties), unit Euclidean norm when ``normalized``. Converges when alpha < 1/λmax."""
+        return self._iterative("katz", lambda v: _core.katz(v, alpha, beta, normalized, weight, tol, max_iter,
+                                                           directed, threads))
+
+    def bonacich(self, beta: float, weight: str | None = None, *, directed: bool = True) -> pd.Series:
+        """Bonacich power centrality c = (I - beta·A)⁻¹A·1 (power from the ties an actor sends),
+        normalised as UCINET and R's ``sna::bonpow``: the sum of squares equals n. As igraph's
+        ``power_centrality(exponent=beta, rescale=False)``. A beta with 1/beta an eigenvalue of A
+        is an :class:`~maillage.InvalidArgumentError`."""
+        return self._series("bonacich", lambda v: _core.bonacich(v, beta, weight, directed))
+
+    def reach(self, k: int = 2, mode: Mode = "out", *, normalized: bool = False, directed: bool = True,
+              threads: int = 0) -> pd.Series:
+        """The number of other actors within ``k`` steps (``normalized``: their share of the n-1
+        others); ``mode`` as :meth:`closeness`."""
+        if k < 0:
+            raise InvalidArgumentError(f"reach: k must be 0 or more, got {k}")
+        series = self._series("reach", lambda v: _core.reach(v, k, mode, normalized, directed, threads))
+        return series if normalized else series.astype(np.int64)
+
+    def reach_efficiency(self, mode: Mode = "out", *, directed: bool = True, threads: int = 0) -> pd.Series:
+        """UCINET's reach efficiency: the normalized 2-step reach divided by the number of alters
+        (the share of the network reached per direct contact); NaN without alters."""
+        return self._series("reach_efficiency", lambda v: _core.reach_efficiency(v, mode, directed, threads))
+
+    def articulation_points(self) -> pd.Series:
+        """The actors whose loss splits their component (direction ignored), as
+        ``networkx.articulation_points``: a Series of the number of actors each one cuts off (all
+        the parts left but the largest), indexed by actor id, in actor order."""
+        view = self._view_core()
+        ids = self._all_ids()
+        points, _ = _core.cuts(view)
+        return pd.Series([sum(pieces[1:]) for _, pieces in points],
+                         index=pd.Index([ids[i] for i, _ in points], name="id", dtype=object),
+                         name="cut_off", dtype=np.int64)
+
+    def bridges(self) -> list[tuple[str, str]]:
+        """The pairs of actors whose link (all ties between them) is the only connection between
+        two parts of their component (direction ignored), as ``networkx.bridges``."""
+        ids = self._all_ids()
+        _, pairs = _core.cuts(self._view_core())
+        return [(ids[a], ids[b]) for a, b in pairs]
+
+    def summary(self, *, distances: bool = True, directed: bool = True, threads: int = 0) -> dict[str, object]:
+        """Size and shape of the network: ``actors``, ``ties``, ``directed``, ``density``,
+        ``reciprocity`` (arcs reciprocated) and ``reciprocity_dyads`` (mutual over connected
+        dyads), ``transitivity`` and ``average_clustering`` (ties either way),
+        ``weak_components``, ``strong_components``, ``largest_component`` and the ``diameter``
+        and ``mean_distance`` of the largest weak component (hops, ties either way; NaN with
+        ``distances=False``), and Freeman's ``degree_centralization``,
+        ``betweenness_centralization`` and ``closeness_centralization`` (normalised by the star
+        of the same size). Definitions in ``include/maillage/algorithms/summary.hpp``."""
+        return dict(_core.summary(self._view_core(), distances, directed, threads))

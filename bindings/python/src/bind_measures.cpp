@@ -58,12 +58,21 @@ void bind_measures(py::module_& m) {
               return released([&] { return strength(view, o); });
           }, py::arg("view"), py::arg("mode") = "all", py::arg("directed") = true);
     m.def("betweenness", [](const network_view& view, bool normalized, std::optional<std::string> weight,
-                            std::optional<std::string> distance, bool directed, unsigned threads) {
+                            std::optional<std::string> distance, bool directed, unsigned threads, std::size_t samples,
+                            double epsilon, double delta, std::uint64_t seed) {
               const auto [weighted, length] = lengths_of("betweenness", weight, distance);
-              const betweenness_options o{normalized, weighted, length, {directed}, threads};
-              return released([&] { return betweenness(view, o); });
+              if (epsilon < 0 || !(delta > 0 && delta < 1))
+                  throw invalid_argument("betweenness: epsilon must be positive and delta in (0, 1)");
+              betweenness_options o{normalized, weighted, length, {directed}, threads, samples, epsilon, delta, seed};
+              betweenness_estimate e;
+              {
+                  py::gil_scoped_release release;
+                  e = estimate_betweenness(view, o);
+              }
+              return py::make_tuple(to_numpy(std::move(e.scores)), e.method, e.samples, e.error_bound, e.delta);
           }, py::arg("view"), py::arg("normalized") = false, py::arg("weight") = py::none(),
-          py::arg("distance") = py::none(), py::arg("directed") = true, py::arg("threads") = 0);
+          py::arg("distance") = py::none(), py::arg("directed") = true, py::arg("threads") = 0,
+          py::arg("samples") = 0, py::arg("epsilon") = 0.0, py::arg("delta") = 0.1, py::arg("seed") = 0);
     for (const char* name : {"closeness", "harmonic"}) {
         const bool is_closeness = std::string(name) == "closeness";
         m.def(name, [is_closeness, name](const network_view& view, const std::string& mode, std::optional<std::string> weight,
@@ -85,6 +94,85 @@ void bind_measures(py::module_& m) {
               return py::make_tuple(py::array_t<index_t>(static_cast<py::ssize_t>(r.component.size()), r.component.data()),
                                     r.count);
           }, py::arg("view"), py::arg("strong") = false);
+
+    auto iterative = [](auto&& run) {
+        iterative_scores r;
+        {
+            py::gil_scoped_release release;
+            r = run();
+        }
+        return py::make_tuple(to_numpy(std::move(r.scores)), r.iterations, r.converged);
+    };
+    m.def("pagerank", [iterative](const network_view& view, double alpha, std::optional<std::string> weight, double tol,
+                                  unsigned max_iter, bool directed, unsigned threads) {
+              const pagerank_options o{alpha, lengths_of("pagerank", weight, std::nullopt).first, tol, max_iter, {directed}, threads};
+              return iterative([&] { return pagerank(view, o); });
+          }, py::arg("view"), py::arg("alpha") = 0.85, py::arg("weight") = py::none(), py::arg("tol") = 1e-10,
+          py::arg("max_iter") = 1000, py::arg("directed") = true, py::arg("threads") = 0);
+    m.def("eigenvector", [iterative](const network_view& view, std::optional<std::string> weight, double tol,
+                                     unsigned max_iter, bool directed, unsigned threads) {
+              const eigenvector_options o{lengths_of("eigenvector", weight, std::nullopt).first, tol, max_iter, {directed}, threads};
+              return iterative([&] { return eigenvector(view, o); });
+          }, py::arg("view"), py::arg("weight") = py::none(), py::arg("tol") = 1e-10, py::arg("max_iter") = 1000,
+          py::arg("directed") = true, py::arg("threads") = 0);
+    m.def("katz", [iterative](const network_view& view, double alpha, double beta, bool normalized,
+                              std::optional<std::string> weight, double tol, unsigned max_iter, bool directed, unsigned threads) {
+              const katz_options o{alpha, beta, normalized, lengths_of("katz", weight, std::nullopt).first, tol, max_iter,
+                                   {directed}, threads};
+              return iterative([&] { return katz(view, o); });
+          }, py::arg("view"), py::arg("alpha") = 0.1, py::arg("beta") = 1.0, py::arg("normalized") = true,
+          py::arg("weight") = py::none(), py::arg("tol") = 1e-10, py::arg("max_iter") = 1000, py::arg("directed") = true,
+          py::arg("threads") = 0);
+    m.def("bonacich", [](const network_view& view, double beta, std::optional<std::string> weight, bool directed) {
+              const bonacich_options o{beta, lengths_of("bonacich", weight, std::nullopt).first, {directed}};
+              return released([&] { return bonacich(view, o); });
+          }, py::arg("view"), py::arg("beta"), py::arg("weight") = py::none(), py::arg("directed") = true);
+    m.def("reach", [](const network_view& view, unsigned k, const std::string& mode, bool normalized, bool directed,
+                      unsigned threads) {
+              const reach_options o{k, mode_of("reach", mode), normalized, {directed}, threads};
+              return released([&] { return reach(view, o); });
+          }, py::arg("view"), py::arg("k") = 2, py::arg("mode") = "out", py::arg("normalized") = false,
+          py::arg("directed") = true, py::arg("threads") = 0);
+    m.def("reach_efficiency", [](const network_view& view, const std::string& mode, bool directed, unsigned threads) {
+              const reach_options o{2, mode_of("reach_efficiency", mode), true, {directed}, threads};
+              return released([&] { return reach_efficiency(view, o); });
+          }, py::arg("view"), py::arg("mode") = "out", py::arg("directed") = true, py::arg("threads") = 0);
+    m.def("cuts", [](const network_view& view) {
+              cuts_result r;
+              {
+                  py::gil_scoped_release release;
+                  r = cuts(view);
+              }
+              py::list points, bridges;
+              for (const auto& c : r.articulation_points) points.append(py::make_tuple(c.actor, c.pieces));
+              for (const auto& [a, b] : r.bridges) bridges.append(py::make_tuple(a, b));
+              return py::make_tuple(points, bridges);
+          }, py::arg("view"));
+    m.def("summary", [](const network_view& view, bool distances, bool directed, unsigned threads) {
+              network_summary s;
+              {
+                  py::gil_scoped_release release;
+                  s = summarize(view, {distances, {directed}, threads});
+              }
+              py::dict d;
+              d["actors"] = s.actors;
+              d["ties"] = s.ties;
+              d["directed"] = s.directed;
+              d["density"] = s.density;
+              d["reciprocity"] = s.reciprocity;
+              d["reciprocity_dyads"] = s.reciprocity_dyads;
+              d["transitivity"] = s.transitivity;
+              d["average_clustering"] = s.average_clustering;
+              d["weak_components"] = s.weak_components;
+              d["strong_components"] = s.strong_components;
+              d["largest_component"] = s.largest_component;
+              d["diameter"] = s.diameter;
+              d["mean_distance"] = s.mean_distance;
+              d["degree_centralization"] = s.degree_centralization;
+              d["betweenness_centralization"] = s.betweenness_centralization;
+              d["closeness_centralization"] = s.closeness_centralization;
+              return d;
+          }, py::arg("view"), py::arg("distances") = true, py::arg("directed") = true, py::arg("threads") = 0);
 }
 
 }  // namespace maillage::python

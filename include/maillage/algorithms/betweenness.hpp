@@ -1,5 +1,5 @@
 #pragma once
-/// Betweenness centrality (exact).
+/// Betweenness centrality, exact or estimated from samples with a stated error.
 ///
 /// Definition: betweenness(v) = sum over ordered pairs (s, t) of distinct actors other than v of
 /// sigma_st(v) / sigma_st, where sigma_st counts the shortest s-t paths and sigma_st(v) those
@@ -19,10 +19,17 @@
 /// sources, and the threads' sums are added in thread order, so results with 1 and 2 threads
 /// agree to the rounding of that summation order (about 1e-15 relative). O(n m) unweighted,
 /// O(n m log n) weighted; O(n) memory per thread.
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <random>
+#include <string>
+
 #include "maillage/algorithms/measure_graph.hpp"
 #include "maillage/algorithms/scores.hpp"
 #include "maillage/detail/parallel.hpp"
 #include "maillage/detail/shortest_paths.hpp"
+#include "maillage/error.hpp"
 
 namespace maillage {
 
@@ -35,6 +42,21 @@ struct betweenness_options {
     path_length length = path_length::inverse_weight; ///< when weighted
     graph_options graph;
     unsigned threads = 0;                             ///< 0: every hardware thread
+    std::size_t samples = 0;                          ///< sources to sample (Brandes-Pich); 0: exact
+    double epsilon = 0;                               ///< > 0: Riondato-Kornaropoulos with this error
+    double delta = 0.1;                               ///< the probability of exceeding the stated error
+    std::uint64_t seed = 0;                           ///< of the sampling
+};
+
+/// Scores with what an estimate guarantees: with probability at least 1 - delta, every score is
+/// within `error_bound` of the exact one (on the scale of the scores); exact: samples = 0 and
+/// error_bound = 0.
+struct betweenness_estimate {
+    actor_scores scores;
+    std::string method;         ///< "exact", "sources" (Brandes-Pich) or "pairs" (Riondato-Kornaropoulos)
+    std::size_t samples = 0;    ///< sources or pairs drawn
+    double error_bound = 0;
+    double delta = 0;
 };
 
 namespace detail {
@@ -46,20 +68,20 @@ inline length_rule rule_of(bool weighted, path_length length) {
 
 }  // namespace detail
 
-[[nodiscard]] inline actor_scores betweenness(const network_view& view, const betweenness_options& options = {}) {
-    const measure_graph g(view, options.graph);
+namespace detail {
+
+/// Brandes' dependency accumulation from each of `sources`; the sum per vertex, added over the
+/// threads in thread order.
+inline std::vector<double> brandes(const measure_graph& g, const std::vector<index_t>& sources, length_rule rule,
+                                   unsigned requested_threads) {
     const index_t n = g.vertex_count();
-    const detail::length_rule rule = detail::rule_of(options.weighted, options.length);
-    std::vector<index_t> sources;
-    for (index_t v = 0; v < n; ++v)
-        if (g.in_view(v)) sources.push_back(v);
-    const unsigned threads = detail::thread_count(options.threads, sources.size());
+    const unsigned threads = thread_count(requested_threads, sources.size());
     std::vector<std::vector<double>> partial(threads, std::vector<double>(n, 0.0));
-    std::vector<detail::shortest_paths> paths(threads, detail::shortest_paths(n));
+    std::vector<shortest_paths> paths(threads, shortest_paths(n));
     std::vector<std::vector<double>> dependency(threads, std::vector<double>(n, 0.0));
-    detail::parallel_items(sources.size(), threads, [&](unsigned thread, std::size_t item) {
+    parallel_items(sources.size(), threads, [&](unsigned thread, std::size_t item) {
         const index_t s = sources[item];
-        detail::shortest_paths& sp = paths[thread];
+        shortest_paths& sp = paths[thread];
         std::vector<double>& delta = dependency[thread];
         std::vector<double>& total = partial[thread];
         sp.run(g, s, rule);
@@ -73,23 +95,210 @@ inline length_rule rule_of(bool weighted, path_length length) {
             const double dw = sp.distance(w);
             for (std::size_t k = 0; k < predecessors.size(); ++k) {
                 const index_t v = predecessors[k];
-                if (sp.distance(v) + detail::shortest_paths::length(weights[k], rule) == dw)
+                if (sp.distance(v) + shortest_paths::length(weights[k], rule) == dw)
                     delta[v] += sp.sigma(v) * coefficient;
             }
             if (w != s) total[w] += delta[w];
         }
     });
-    actor_scores out = actor_scores::outside_view(n);
+    for (unsigned t = 1; t < threads; ++t)
+        for (index_t v = 0; v < n; ++v) partial[0][v] += partial[t][v];
+    return std::move(partial[0]);
+}
+
+/// The scale that turns Brandes' sum over ordered pairs into the documented raw or normalized
+/// value.
+inline double betweenness_scale(const measure_graph& g, bool normalized) {
     const double size = static_cast<double>(g.view_size());
-    double scale = 1.0;
-    if (options.normalized) scale = size > 2 ? 1.0 / ((size - 1) * (size - 2)) : 1.0;
-    else if (!g.directed()) scale = 0.5;
-    for (index_t v : sources) {
-        double sum = 0;
-        for (unsigned t = 0; t < threads; ++t) sum += partial[t][v];
-        out.values[v] = sum * scale;
+    if (normalized) return size > 2 ? 1.0 / ((size - 1) * (size - 2)) : 1.0;
+    return g.directed() ? 1.0 : 0.5;
+}
+
+/// An unbiased draw in [0, range) from a 64-bit generator (rejection of the biased top values),
+/// so that samples are the same with every standard library.
+inline std::uint64_t bounded(std::mt19937_64& random, std::uint64_t range) {
+    const std::uint64_t limit = std::numeric_limits<std::uint64_t>::max() - std::numeric_limits<std::uint64_t>::max() % range;
+    std::uint64_t x;
+    do x = random(); while (x >= limit);
+    return x % range;
+}
+
+/// A uniform double in [0, 1) with 53 random bits.
+inline double unit(std::mt19937_64& random) { return static_cast<double>(random() >> 11) * 0x1.0p-53; }
+
+/// A stream of random numbers per (seed, item), so that sampled work does not depend on which
+/// thread draws it (SplitMix64 seeding, Steele, Lea & Flood 2014).
+inline std::uint64_t mix_seed(std::uint64_t seed, std::uint64_t item) {
+    std::uint64_t z = seed + 0x9e3779b97f4a7c15ULL * (item + 1);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+
+/// An upper bound of the vertex diameter (vertices on a longest shortest path), as Riondato and
+/// Kornaropoulos bound it.
+inline double vertex_diameter_bound(const measure_graph& g, length_rule rule) {
+    const index_t n = g.vertex_count();
+    std::vector<index_t> component(n, no_index);
+    std::vector<index_t> queue;
+    double bound = 0;
+    const bool two_sweep = rule == length_rule::hops && !g.directed();
+    for (index_t s = 0; s < n; ++s) {
+        if (!g.in_view(s) || component[s] != no_index) continue;
+        // Breadth-first over the symmetrised arcs gives the weak component and, in an undirected
+        // unweighted graph, the eccentricity of s.
+        queue.assign(1, s);
+        component[s] = s;
+        index_t eccentricity = 0;
+        std::size_t head = 0;
+        std::vector<index_t> depth_of;
+        depth_of.assign(1, 0);
+        while (head < queue.size()) {
+            const index_t v = queue[head];
+            const index_t depth = depth_of[head++];
+            eccentricity = std::max(eccentricity, depth);
+            auto visit = [&](index_t w) {
+                if (component[w] != no_index) return;
+                component[w] = s;
+                queue.push_back(w);
+                depth_of.push_back(depth + 1);
+            };
+            for (index_t w : g.out_neighbours(v)) visit(w);
+            for (index_t w : g.in_neighbours(v)) visit(w);
+        }
+        const double candidate = two_sweep ? 2.0 * eccentricity + 1 : static_cast<double>(queue.size());
+        bound = std::max(bound, candidate);
     }
+    return bound;
+}
+
+/// Riondato-Kornaropoulos sampling: for each of `pairs` ordered pairs (s, t) of distinct actors,
+/// one shortest s-t path drawn uniformly (backwards from t, each predecessor p of w chosen with
+/// probability sigma_p / sigma_w); returns how often each actor was an inner vertex.
+inline std::vector<std::uint64_t> sample_paths(const measure_graph& g, const std::vector<index_t>& actors, std::size_t pairs,
+                                               length_rule rule, std::uint64_t seed, unsigned requested_threads) {
+    const index_t n = g.vertex_count();
+    const unsigned threads = thread_count(requested_threads, pairs);
+    std::vector<std::vector<std::uint64_t>> counts(threads, std::vector<std::uint64_t>(n, 0));
+    std::vector<shortest_paths> paths(threads, shortest_paths(n));
+    const std::uint64_t m = actors.size();
+    parallel_items(pairs, threads, [&](unsigned thread, std::size_t item) {
+        std::mt19937_64 random(mix_seed(seed, item));
+        const index_t s = actors[bounded(random, m)];
+        std::uint64_t k = bounded(random, m - 1);
+        if (actors[k] == s) k = m - 1;
+        const index_t t = actors[k];
+        shortest_paths& sp = paths[thread];
+        sp.run(g, s, rule, false, t);
+        if (sp.distance(t) == shortest_paths::infinity) return;
+        index_t w = t;
+        while (true) {
+            const double target = unit(random) * sp.sigma(w);
+            auto predecessors = g.in_neighbours(w);
+            auto weights = g.in_weights(w);
+            double seen = 0;
+            index_t chosen = no_index;
+            for (std::size_t a = 0; a < predecessors.size(); ++a) {
+                const index_t p = predecessors[a];
+                if (sp.distance(p) + shortest_paths::length(weights[a], rule) != sp.distance(w)) continue;
+                chosen = p;
+                seen += sp.sigma(p);
+                if (target < seen) break;
+            }
+            if (chosen == s || chosen == no_index) break;
+            ++counts[thread][chosen];
+            w = chosen;
+        }
+    }, 64);
+    for (unsigned t = 1; t < threads; ++t)
+        for (index_t v = 0; v < n; ++v) counts[0][v] += counts[t][v];
+    return std::move(counts[0]);
+}
+
+}  // namespace detail
+
+/// The epsilon of the source-sampling estimate above for n actors, k sources and confidence
+/// 1 - delta (on the normalized scale).
+[[nodiscard]] inline double sampling_error_bound(std::size_t n, std::size_t k, double delta) {
+    if (n < 3 || k == 0 || k >= n) return 0.0;
+    const double nn = static_cast<double>(n);
+    return nn / (nn - 1) * std::sqrt(std::log(2 * nn / delta) / (2.0 * static_cast<double>(k)));
+}
+
+/// Exact betweenness or an estimate with a stated error.
+///
+/// - Exact (default): Brandes from every actor.
+/// - `samples` = k (0 < k < n): the source-sampling estimate of Brandes & Pich ("Centrality
+///   estimation in large networks", 2007; networkx's betweenness_centrality(k=...)): Brandes'
+///   accumulation from k distinct sources drawn uniformly with the seed, scaled by n/k. Unbiased;
+///   by Hoeffding's inequality (valid for sampling without replacement) and a union bound over
+///   the n actors, with probability at least 1 - delta every normalized score is within
+///   n/(n-1) * sqrt(ln(2n/delta) / (2k)) of the exact one (one source's dependency on an actor is
+///   at most n-2).
+/// - `epsilon` > 0: Riondato & Kornaropoulos ("Fast approximation of betweenness centrality
+///   through sampling", WSDM 2014 / DMKD 2016): r = ceil((c/epsilon^2)(floor(log2(VD-2)) + 1 +
+///   ln(1/delta))) ordered pairs (s, t), c = 0.5, each contributing 1/r to the inner actors of one
+///   shortest s-t path drawn uniformly; with probability at least 1 - delta every actor's
+///   betweenness over n(n-1) is within epsilon. VD bounds the vertex diameter: 2e+1 per component
+///   from one breadth-first search of eccentricity e in an undirected unweighted graph, else the
+///   size of the largest weak component. The bound is stated on the scale returned.
+/// Samples are drawn from per-item streams of the seed, so the estimate is the same on any number
+/// of threads (pair counts are integers; source sums are added in thread order).
+[[nodiscard]] inline betweenness_estimate estimate_betweenness(const network_view& view, const betweenness_options& options = {}) {
+    const measure_graph g(view, options.graph);
+    const index_t n = g.vertex_count();
+    const detail::length_rule rule = detail::rule_of(options.weighted, options.length);
+    std::vector<index_t> actors;
+    for (index_t v = 0; v < n; ++v)
+        if (g.in_view(v)) actors.push_back(v);
+    const double size = static_cast<double>(actors.size());
+    betweenness_estimate out;
+    out.scores = actor_scores::outside_view(n);
+    out.method = "exact";
+    const double scale = detail::betweenness_scale(g, options.normalized);
+    if (options.epsilon > 0 && actors.size() > 2) {
+        if (!(options.delta > 0 && options.delta < 1))
+            throw invalid_argument("betweenness: delta must be in (0, 1), got " + std::to_string(options.delta));
+        const double vd = detail::vertex_diameter_bound(g, rule);
+        const double log_term = vd > 3 ? std::floor(std::log2(vd - 2)) : 0.0;
+        const auto pairs = static_cast<std::size_t>(
+            std::ceil(0.5 / (options.epsilon * options.epsilon) * (log_term + 1 + std::log(1 / options.delta))));
+        const std::vector<std::uint64_t> counts = detail::sample_paths(g, actors, pairs, rule, options.seed, options.threads);
+        // counts/pairs estimates betweenness / (n(n-1)) over ordered pairs.
+        const double to_scores = size * (size - 1) * scale / static_cast<double>(pairs);
+        for (index_t v : actors) out.scores.values[v] = static_cast<double>(counts[v]) * to_scores;
+        out.method = "pairs";
+        out.samples = pairs;
+        out.delta = options.delta;
+        out.error_bound = options.epsilon * size * (size - 1) * scale;
+        return out;
+    }
+    double factor = scale;
+    if (options.samples > 0 && options.samples < actors.size()) {
+        std::mt19937_64 random(options.seed);
+        for (std::size_t k = 0; k < options.samples; ++k)
+            std::swap(actors[k], actors[k + detail::bounded(random, actors.size() - k)]);
+        factor *= size / static_cast<double>(options.samples);
+        out.method = "sources";
+        out.samples = options.samples;
+        out.delta = options.delta;
+        // The Hoeffding bound is on the normalized scale: bring it to the returned one.
+        out.error_bound = sampling_error_bound(actors.size(), options.samples, options.delta) *
+                          (size - 1) * (size - 2) * scale;
+    }
+    std::vector<index_t> sources(actors.begin(), actors.begin() + static_cast<std::ptrdiff_t>(
+        out.method == "sources" ? options.samples : actors.size()));
+    const std::vector<double> sums = detail::brandes(g, sources, rule, options.threads);
+    for (index_t v = 0; v < n; ++v)
+        if (g.in_view(v)) out.scores.values[v] = sums[v] * factor;
     return out;
 }
+
+/// The scores of estimate_betweenness (exact by default).
+[[nodiscard]] inline actor_scores betweenness(const network_view& view, const betweenness_options& options = {}) {
+    return estimate_betweenness(view, options).scores;
+}
+
 
 }  // namespace maillage

@@ -48,3 +48,28 @@ void parallel_items(std::size_t items, unsigned threads, Work&& work, std::size_
 }
 
 }  // namespace maillage::detail
+
+namespace maillage::detail {
+
+/// Splits [0, items) into fixed blocks of `block` items and calls `work(block_number, begin, end)`
+/// for each on `threads` threads; returns what each block returned, by block number. The blocks
+/// do not depend on the thread count, so a sum of the returned values taken in block order is the
+/// same with 1 or 2 threads (the reductions of the iterative measures rely on it).
+template <class Work>
+std::vector<double> parallel_blocks(std::size_t items, unsigned threads, std::size_t block, Work&& work) {
+    const std::size_t blocks = (items + block - 1) / block;
+    std::vector<double> results(blocks, 0.0);
+    parallel_items(blocks, std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(blocks, 1)))),
+                   [&](unsigned, std::size_t b) {
+                       results[b] = work(b, b * block, std::min(items, (b + 1) * block));
+                   }, 1);
+    return results;
+}
+
+inline double ordered_sum(const std::vector<double>& values) {
+    double total = 0;
+    for (double v : values) total += v;
+    return total;
+}
+
+}  // namespace maillage::detail

@@ -25,8 +25,10 @@ public:
 
     static constexpr double infinity = std::numeric_limits<double>::infinity();
 
-    /// Paths from `source` along out-arcs (or along in-arcs when `reverse`).
-    void run(const measure_graph& g, index_t source, length_rule rule, bool reverse = false) {
+    /// Paths from `source` along out-arcs (or along in-arcs when `reverse`). With `stop_at`, a
+    /// breadth-first search stops once the distance and sigma of that vertex are final (the
+    /// vertices beyond its level are then left unvisited); Dijkstra runs in full.
+    void run(const measure_graph& g, index_t source, length_rule rule, bool reverse = false, index_t stop_at = no_index) {
         for (index_t v : order_) {
             distance_[v] = infinity;
             sigma_[v] = 0;
@@ -35,7 +37,7 @@ public:
         order_.clear();
         distance_[source] = 0;
         sigma_[source] = 1;
-        if (rule == length_rule::hops) bfs(g, source, reverse);
+        if (rule == length_rule::hops) bfs(g, source, reverse, stop_at);
         else dijkstra(g, source, rule, reverse);
     }
 
@@ -48,10 +50,11 @@ public:
     }
 
 private:
-    void bfs(const measure_graph& g, index_t source, bool reverse) {
+    void bfs(const measure_graph& g, index_t source, bool reverse, index_t stop_at) {
         order_.push_back(source);
         for (std::size_t head = 0; head < order_.size(); ++head) {
             const index_t v = order_[head];
+            if (stop_at != no_index && distance_[v] >= distance_[stop_at]) break;
             const double next = distance_[v] + 1;
             for (index_t w : reverse ? g.in_neighbours(v) : g.out_neighbours(v)) {
                 if (distance_[w] == infinity) {

@@ -1,0 +1,99 @@
+#pragma once
+/// k-step reach and reach efficiency.
+///
+/// reach(v, k): the number of other actors within k steps of v (along the ties v sends with
+/// mode `out`, the ties it receives with `in`, either with `all`), hop distances on the measure
+/// graph; `normalized` divides by n - 1 (the share of the view's other actors), which is UCINET's
+/// "2-step reach" as a share instead of a percentage.
+/// reach_efficiency(v): the normalized 2-step reach divided by the number of v's alters (in the
+/// same mode), UCINET's "reach efficiency" (Hanneman & Riddle, *Introduction to social network
+/// methods*, 2005, ch. 9: "two-step reach divided by size"): the share of the network one
+/// reaches per direct contact. NaN for an actor without alters.
+/// Parallel over actors; each thread reuses one visit-stamp array, so nothing is allocated per
+/// actor. O(n * (edges within k steps)).
+#include <limits>
+#include <vector>
+
+#include "maillage/algorithms/measure_graph.hpp"
+#include "maillage/algorithms/scores.hpp"
+#include "maillage/detail/parallel.hpp"
+
+namespace maillage {
+
+struct reach_options {
+    unsigned steps = 2;
+    direction_mode mode = direction_mode::out;
+    bool normalized = false;
+    graph_options graph;
+    unsigned threads = 0;
+};
+
+namespace detail {
+
+struct reach_count {
+    index_t reached = 0;
+    index_t alters = 0;
+};
+
+/// Breadth-first search from each actor up to `steps`, calling `record(v, count)`.
+template <class Record>
+void bounded_search(const network_view& view, const reach_options& options, Record&& record) {
+    graph_options graph = options.graph;
+    if (options.mode == direction_mode::all) graph.directed = false;
+    const measure_graph g(view, graph);
+    const index_t n = g.vertex_count();
+    const bool reverse = options.mode == direction_mode::in;
+    std::vector<index_t> actors;
+    for (index_t v = 0; v < n; ++v)
+        if (g.in_view(v)) actors.push_back(v);
+    const unsigned threads = thread_count(options.threads, actors.size());
+    struct workspace {
+        std::vector<index_t> stamp;
+        std::vector<index_t> frontier, next;
+    };
+    std::vector<workspace> spaces(threads);
+    for (auto& w : spaces) w.stamp.assign(n, no_index);
+    parallel_items(actors.size(), threads, [&](unsigned thread, std::size_t item) {
+        workspace& w = spaces[thread];
+        const index_t source = actors[item];
+        const auto stamp = static_cast<index_t>(item);
+        w.stamp[source] = stamp;
+        w.frontier.assign(1, source);
+        reach_count count;
+        for (unsigned step = 1; step <= options.steps && !w.frontier.empty(); ++step) {
+            w.next.clear();
+            for (index_t v : w.frontier)
+                for (index_t u : reverse ? g.in_neighbours(v) : g.out_neighbours(v)) {
+                    if (w.stamp[u] == stamp) continue;
+                    w.stamp[u] = stamp;
+                    w.next.push_back(u);
+                }
+            if (step == 1) count.alters = static_cast<index_t>(w.next.size());
+            count.reached += static_cast<index_t>(w.next.size());
+            w.frontier.swap(w.next);
+        }
+        record(source, count, g.view_size());
+    });
+}
+
+}  // namespace detail
+
+[[nodiscard]] inline actor_scores reach(const network_view& view, const reach_options& options = {}) {
+    actor_scores out = actor_scores::outside_view(view.base().actor_count());
+    detail::bounded_search(view, options, [&](index_t v, detail::reach_count c, index_t n) {
+        out.values[v] = options.normalized ? (n > 1 ? c.reached / (static_cast<double>(n) - 1) : 0.0) : c.reached;
+    });
+    return out;
+}
+
+[[nodiscard]] inline actor_scores reach_efficiency(const network_view& view, reach_options options = {}) {
+    options.steps = 2;
+    actor_scores out = actor_scores::outside_view(view.base().actor_count());
+    detail::bounded_search(view, options, [&](index_t v, detail::reach_count c, index_t n) {
+        const double share = n > 1 ? c.reached / (static_cast<double>(n) - 1) : 0.0;
+        out.values[v] = c.alters > 0 ? share / c.alters : std::numeric_limits<double>::quiet_NaN();
+    });
+    return out;
+}
+
+}  // namespace maillage
