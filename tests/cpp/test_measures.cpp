@@ -287,4 +287,40 @@ BOOST_AUTO_TEST_CASE(florentine_structure) {
         BOOST_TEST(std::abs(pairs.scores.values[v] - exact.values[v]) <= pairs.error_bound);
 }
 
+BOOST_AUTO_TEST_CASE(layer_overlap_by_relation) {
+    // Partnership a-b, b-c; coordination a-b, c-d: 4 actors, 6 possible pairs, one shared pair.
+    network_builder b;
+    for (const char* id : {"a", "b", "c", "d"}) b.add_actor({.id = id, .kind = actor_kind::organisation});
+    b.add_tie({.source = "a", .target = "b", .relation = relation::partnership});
+    b.add_tie({.source = "b", .target = "c", .relation = relation::partnership});
+    b.add_tie({.source = "b", .target = "a", .relation = relation::coordination});
+    b.add_tie({.source = "c", .target = "d", .relation = relation::coordination});
+    const network net = b.build();
+    const auto r = layer_overlap(network_view(net), tie_grouping::relation);
+    BOOST_TEST_REQUIRE(r.pairs.size() == 1u);
+    BOOST_TEST(r.pairs[0].shared == 1u);
+    BOOST_TEST(r.pairs[0].jaccard == 1.0 / 3.0, tt::tolerance(1e-12));
+    BOOST_TEST(r.pairs[0].correlation == (6.0 * 1 - 2 * 2) / std::sqrt(2.0 * 4 * 2 * 4), tt::tolerance(1e-12));
+}
+
+BOOST_AUTO_TEST_CASE(collaboration_ratings_are_the_source_s_view_of_the_target) {
+    network_builder b;
+    for (const char* id : {"a", "b", "c"}) b.add_actor({.id = id, .kind = actor_kind::organisation});
+    b.add_tie({.source = "a", .target = "b", .relation = relation::partnership,
+               .trust = {.reliability = 4, .openness = 2}, .resources = {"staff", "money"}});
+    b.add_tie({.source = "c", .target = "b", .relation = relation::coordination, .trust = {.reliability = 2},
+               .value = {.influence = 3}, .resources = {"staff"}});
+    const network net = b.build();
+    const auto r = collaboration(network_view(net));
+    const index_t rated = net.actor_index("b");
+    BOOST_TEST(r.ratings[rated] == 2u);
+    BOOST_TEST(r.mean[0][rated] == 3.0);        // reliability (4 + 2) / 2
+    BOOST_TEST(r.trust[rated] == 2.5);          // (3 + 2) / 2 over the dimensions it has
+    BOOST_TEST(r.value[rated] == 3.0);
+    BOOST_TEST(std::isnan(r.trust[net.actor_index("a")]));
+    BOOST_TEST(r.resources.at("staff")[rated] == 2u);
+    BOOST_TEST(r.relative_connectivity[rated] == 1.0);
+    BOOST_TEST(r.network_trust == 2.5);         // reliability (4 + 2) / 2, openness 2
+}
+
 BOOST_AUTO_TEST_SUITE_END()

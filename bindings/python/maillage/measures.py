@@ -196,3 +196,37 @@ class MeasuresMixin:
         ``betweenness_centralization`` and ``closeness_centralization`` (normalised by the star
         of the same size). Definitions in ``include/maillage/algorithms/summary.hpp``."""
         return dict(_core.summary(self._view_core(), distances, directed, threads))
+
+    def _index(self, indices: list[int] | np.ndarray) -> pd.Index:
+        ids = self._all_ids()
+        return pd.Index([ids[i] for i in indices], name="id", dtype=object)
+
+    def layer_overlap(self, by: Literal["layer", "formality", "relation"] = "layer") -> dict[str, pd.DataFrame]:
+        """How far the groups of ties overlap (``by`` layer, formality or relation), direction
+        ignored: ``"pairs"``, a DataFrame with one row per pair of groups (``a``, ``b``, their
+        linked pairs of actors, ``shared`` ones, ``jaccard`` overlap and ``correlation`` of the
+        adjacency matrices, the QAP correlation without its test), and
+        ``"central_and_peripheral"``, the actors whose degree is in the upper quartile in one
+        group and in the lower quartile in another (definitions in ``multiplex.hpp``)."""
+        pairs, central = _core.layer_overlap(self._view_core(), by)
+        table = pd.DataFrame(pairs, columns=["a", "b", "pairs_a", "pairs_b", "shared", "jaccard", "correlation"])
+        ids = self._all_ids()
+        people = pd.DataFrame([(ids[i], c, p, dc, dp) for i, c, p, dc, dp in central],
+                              columns=["id", "central_in", "peripheral_in", "degree_central", "degree_peripheral"])
+        return {"pairs": table, "central_and_peripheral": people}
+
+    def collaboration(self) -> dict[str, pd.DataFrame | dict[str, float]]:
+        """Collaboration scores from the survey ratings on ties (a tie's ratings and resources are
+        its source's view of its target, as in the PARTNER tool): ``"actors"``, a DataFrame by
+        actor id with the ratings received, the mean received per dimension, ``trust`` and
+        ``value`` (means of their three dimensions) and ``relative_connectivity`` (normalized
+        degree); ``"resources"``, how many ties say each actor contributes each kind of
+        resource; ``"network"``, the means over every rating given."""
+        view = self._view_core()
+        columns, resources, network = _core.collaboration(view)
+        keep = view.actor_indices()
+        index = self._index(keep)
+        actors = pd.DataFrame({name: np.asarray(values)[keep] for name, values in columns.items()}, index=index)
+        contributed = pd.DataFrame({kind: np.asarray(counts)[keep].astype(np.int64) for kind, counts in resources.items()},
+                                   index=index)
+        return {"actors": actors, "resources": contributed, "network": dict(network)}

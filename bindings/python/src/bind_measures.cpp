@@ -173,6 +173,46 @@ void bind_measures(py::module_& m) {
               d["closeness_centralization"] = s.closeness_centralization;
               return d;
           }, py::arg("view"), py::arg("distances") = true, py::arg("directed") = true, py::arg("threads") = 0);
+
+    m.def("layer_overlap", [](const network_view& view, const std::string& by) {
+              tie_grouping grouping;
+              if (by == "layer") grouping = tie_grouping::layer;
+              else if (by == "formality") grouping = tie_grouping::formality;
+              else if (by == "relation") grouping = tie_grouping::relation;
+              else throw invalid_argument("layer_overlap: by must be \"layer\", \"formality\" or \"relation\", got \"" + by + "\"");
+              overlap_result r;
+              {
+                  py::gil_scoped_release release;
+                  r = layer_overlap(view, grouping);
+              }
+              py::list pairs, central;
+              for (const auto& p : r.pairs)
+                  pairs.append(py::make_tuple(p.a, p.b, p.pairs_a, p.pairs_b, p.shared, p.jaccard, p.correlation));
+              for (const auto& c : r.central_and_peripheral)
+                  central.append(py::make_tuple(c.actor, c.central_in, c.peripheral_in, c.degree_central, c.degree_peripheral));
+              return py::make_tuple(pairs, central);
+          }, py::arg("view"), py::arg("by") = "layer");
+    m.def("collaboration", [](const network_view& view) {
+              collaboration_result r;
+              {
+                  py::gil_scoped_release release;
+                  r = collaboration(view);
+              }
+              py::dict columns, resources, network;
+              columns["ratings"] = py::array_t<index_t>(static_cast<py::ssize_t>(r.ratings.size()), r.ratings.data());
+              for (std::size_t k = 0; k < r.mean.size(); ++k) {
+                  columns[collaboration_result::dimensions[k]] = to_numpy(actor_scores{std::move(r.mean[k])});
+                  network[collaboration_result::dimensions[k]] = r.network_mean[k];
+              }
+              columns["trust"] = to_numpy(actor_scores{std::move(r.trust)});
+              columns["value"] = to_numpy(actor_scores{std::move(r.value)});
+              columns["relative_connectivity"] = to_numpy(actor_scores{std::move(r.relative_connectivity)});
+              for (auto& [kind, counts] : r.resources)
+                  resources[py::str(kind)] = py::array_t<index_t>(static_cast<py::ssize_t>(counts.size()), counts.data());
+              network["trust"] = r.network_trust;
+              network["value"] = r.network_value;
+              return py::make_tuple(columns, resources, network);
+          }, py::arg("view"));
 }
 
 }  // namespace maillage::python
