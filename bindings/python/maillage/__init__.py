@@ -11,6 +11,7 @@ professionals that work together for them (the secondary network), tied formally
 from __future__ import annotations
 
 from . import _core
+from .analysis import Coverage, Finding, Findings, Plan, coverage, gaps, plan
 from .errors import ConvergenceError, InvalidArgumentError, MaillageError, MapError, MapFileError, Problem, UnknownIdError
 from .io import FORMATS, example, example_names, example_path, read, schema, validate, write
 from .network import Network, NetworkView
@@ -35,20 +36,27 @@ def default_vocabulary() -> dict[str, dict[str, dict[str, str]]]:
 __all__ = [
     "FORMATS",
     "ConvergenceError",
+    "Coverage",
+    "Finding",
+    "Findings",
     "InvalidArgumentError",
     "MaillageError",
     "MapError",
     "MapFileError",
     "Network",
+    "Plan",
     "NetworkView",
     "Problem",
     "UnknownIdError",
     "__version__",
+    "coverage",
     "default_vocabulary",
     "example",
     "example_names",
     "example_path",
     "from_networkx",
+    "gaps",
+    "plan",
     "read",
     "schema",
     "to_networkx",

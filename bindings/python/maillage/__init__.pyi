@@ -1,4 +1,11 @@
 # Names that maillage/__init__.py provides lazily (through __getattr__), for type checkers.
+from .analysis import Coverage as Coverage
+from .analysis import Finding as Finding
+from .analysis import Findings as Findings
+from .analysis import Plan as Plan
+from .analysis import coverage as coverage
+from .analysis import gaps as gaps
+from .analysis import plan as plan
 from .errors import ConvergenceError as ConvergenceError
 from .errors import InvalidArgumentError as InvalidArgumentError
 from .errors import MaillageError as MaillageError
