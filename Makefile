@@ -63,7 +63,12 @@ demo: python
 	  $(BIN)/maillage convert out/csv/$$name out/roundtrip/$$name.maillage.json || exit 1; \
 	  cmp -s $$map out/roundtrip/$$name.maillage.json || { echo "round trip changed $$name"; exit 1; }; \
 	done
-	@echo "maillage demo: the example maps are in out/examples, their CSV folders in out/csv."
+	@rm -rf out/reports
+	@for map in out/examples/*.maillage.json; do \
+	  $(BIN)/maillage analyze $$map -o out/reports --format html,json,md --lang fr || exit 1; \
+	done
+	@echo "maillage demo: the example maps are in out/examples, their CSV folders in out/csv,"
+	@echo "and their reports (open the .html files in a browser) in out/reports."
 
 bench: cpp python
 	$(BIN)/python benchmarks/load_map.py --build $(BUILD)

@@ -20,11 +20,15 @@ __version__: str = _core.__version__
 
 
 def __getattr__(name: str) -> object:
-    # networkx is imported on first use only: most work (and `maillage` commands) never needs it.
+    # networkx, jinja2 and matplotlib are imported on first use only: most work never needs them.
     if name in ("from_networkx", "to_networkx"):
         from . import interop
 
         return getattr(interop, name)
+    if name == "report":
+        from .reports import report
+
+        return report
     raise AttributeError(f"module 'maillage' has no attribute {name!r}")
 
 
@@ -58,6 +62,7 @@ __all__ = [
     "gaps",
     "plan",
     "read",
+    "report",
     "schema",
     "to_networkx",
     "validate",

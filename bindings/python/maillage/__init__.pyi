@@ -29,3 +29,4 @@ from .network import NetworkView as NetworkView
 __version__: str
 
 def default_vocabulary() -> dict[str, dict[str, dict[str, str]]]: ...
+from .reports import report as report

@@ -6,6 +6,8 @@ written, 2 for a usage error.
 
 from __future__ import annotations
 
+import datetime as _dt
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -115,6 +117,72 @@ def example_command(name: str | None, output: Path, format_: str) -> None:
             _fail(error)
             sys.exit(1)
         click.echo(f"{target}: {_composition(net)}")
+
+
+def _atomic_write_text(path: Path, text: str) -> None:
+    """Writes through a temporary file in the same folder, renamed into place, so that a failure
+    never leaves half a report."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        with open(temporary, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+@main.command("analyze")
+@click.argument("map_path", metavar="MAP", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="File to write (default: standard output); with several formats, a folder.")
+@click.option("--format", "formats", default="html", show_default=True,
+              help="json, md or html, or several separated by commas.")
+@click.option("--lang", type=click.Choice(["fr", "en", "de"]), default="fr", show_default=True)
+@click.option("--as-of", "as_of", default=None, help="Date of the analysis for time rules (YYYY-MM-DD; default today).")
+@click.option("--reach", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Referral steps allowed beyond a direct tie when covering needs.")
+def analyze_command(map_path: Path, output: Path | None, formats: str, lang: str, as_of: str | None, reach: int) -> None:
+    """Analyse a map: key figures, map drawing, gaps, coverage and the analysis plan.
+
+    JSON has the keys network, measures, coverage, gaps and plan; Markdown and HTML are for
+    people (the HTML is one file that opens offline).
+    """
+    from .reports import REPORT_FORMATS, report
+
+    chosen = [f.strip() for f in formats.split(",") if f.strip()]
+    for f in chosen:
+        if f not in REPORT_FORMATS:
+            raise click.BadParameter(f"{f!r} is not one of {', '.join(REPORT_FORMATS)}", param_hint="--format")
+    if as_of is not None:
+        try:
+            _dt.date.fromisoformat(as_of)
+        except ValueError:
+            raise click.BadParameter(f"{as_of!r} is not a date (YYYY-MM-DD)", param_hint="--as-of") from None
+    try:
+        net = read(map_path)
+    except (MaillageError, OSError) as error:
+        _fail(error)
+        sys.exit(1)
+    try:
+        texts = {f: report(net, f, lang=lang, as_of=as_of, reach=reach) for f in chosen}
+        if output is None:
+            for text in texts.values():
+                click.echo(text, nl=False)
+            return
+        if len(chosen) == 1 and output.suffix:
+            targets = {chosen[0]: output}
+        else:
+            stem = map_path.name.removesuffix(".maillage.json").removesuffix(".json")
+            targets = {f: output / f"{stem}.{f}" for f in chosen}
+        for f, target in targets.items():
+            _atomic_write_text(target, texts[f])
+            click.echo(f"{target}")
+    except (MaillageError, OSError) as error:
+        _fail(error)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -59,7 +59,10 @@ class Renderer:
         self._domains: dict[str, str] = {}
         if net is not None:
             actors = net.actors
-            self._labels = {i: (label or i) for i, label in zip(actors.index, actors["label"].fillna(""))}
+            plain = {i: (label or i) for i, label in zip(actors.index, actors["label"].fillna(""))}
+            # A professional is named with the organisation they work for: "C. D. (Service social)".
+            self._labels = {i: (f"{plain[i]} ({plain[org]})" if kind == "professional" and org in plain else plain[i])
+                            for i, kind, org in zip(actors.index, actors["kind"], actors["organisation"].fillna(""))}
             self._domains = {key: labels.get(lang, key) for key, labels in net.vocabulary["domains"].items()}
         self._name = name
 

@@ -42,8 +42,9 @@
 ///   Subjects [user]; evidence user, primary_ties, conflictual.
 /// - `conflictual_tie` (info; warning when it involves a user): a tie of conflictual valence.
 ///   Subjects [source, target]; evidence source, target, relation.
-/// - `plan_information_missing` (info): when the map describes a network (it has members, or one
-///   of legal status, genesis, objectives, charter, coordinators, financing, users' description),
+/// - `plan_information_missing` (info): when the map describes a network (it gives one of legal
+///   status, genesis, objectives, charter, coordinators, financing, users' description; a user's
+///   ecomap that only flags members does not),
 ///   each field of the analysis plan it leaves empty. Subjects []; evidence section,
 ///   section_title (filled by the catalogue), field.
 /// The meeting codes come from meetings.hpp.
@@ -339,12 +340,9 @@ inline void structure_gaps(const network& net, const gap_options& options, std::
 inline void plan_gaps(const network& net, std::vector<finding>& out) {
     const network_info& info = net.info();
     const auto& a = net.actors();
-    bool has_members = false, has_networks = false;
-    for (index_t v = 0; v < net.actor_count(); ++v) {
-        has_members = has_members || a.member[v];
-        has_networks = has_networks || a.kind[v] == actor_kind::network;
-    }
-    const bool describes_network = has_members || !info.legal_status.empty() || !info.genesis.empty() ||
+    bool has_networks = false;
+    for (index_t v = 0; v < net.actor_count(); ++v) has_networks = has_networks || a.kind[v] == actor_kind::network;
+    const bool describes_network = !info.legal_status.empty() || !info.genesis.empty() ||
                                    !info.objectives.empty() || !info.charter.empty() || !info.coordinators.empty() ||
                                    !info.financing.empty() || !info.users_description.empty();
     if (!describes_network) return;

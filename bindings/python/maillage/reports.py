@@ -1,0 +1,214 @@
+"""Reports of a map for people (Markdown, one self-contained HTML file) and for programs (JSON):
+the key figures, the map drawing, the gaps with their suggestions, the coverage of needs, domains
+and territories with charts, and the eight sections of the analysis plan, in French, English or
+German (texts from the message catalogues)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import json
+import math
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+
+from . import __version__
+from .analysis import Coverage, Findings, Plan, _as_of, coverage, plan
+from .drawing import draw_map
+from .errors import InvalidArgumentError
+from .messages import Renderer, catalogue
+
+if TYPE_CHECKING:
+    from .network import Network
+
+REPORT_FORMATS = ("json", "md", "html")
+SEVERITY_COLOURS = {"critical": "#c0392b", "warning": "#d68910", "info": "#2e86c1"}
+
+
+def _svg(figure: Any) -> str:
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", bbox_inches="tight")
+    import matplotlib.pyplot as plt
+
+    plt.close(figure)
+    text = buffer.getvalue()
+    return text[text.index("<svg"):]
+
+
+def _charts(net: Network, cov: Coverage, text: dict[str, str], domain_label: Callable[[str], str],
+            name: Callable[[str], str]) -> dict[str, str]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
+
+    plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "none"})
+    charts: dict[str, str] = {}
+    domains = cov.domains.sort_values(["member_count", "non_member_count"], ascending=True)
+    if len(domains):
+        fig, ax = plt.subplots(figsize=(7, 0.28 * len(domains) + 1))
+        labels = [domain_label(d) for d in domains.index]
+        ax.barh(labels, domains["member_count"], color="#2e86c1", label=text["members"])
+        ax.barh(labels, domains["non_member_count"], left=domains["member_count"], color="#aed6f1", label=text["non_members"])
+        ax.set_xlabel(text["count"])
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.legend(loc="lower right", frameon=False)
+        ax.spines[["top", "right"]].set_visible(False)
+        charts["domains"] = _svg(fig)
+    matrix = cov.territories
+    if matrix.size:
+        fig, ax = plt.subplots(figsize=(0.42 * matrix.shape[1] + 2.5, 0.4 * matrix.shape[0] + 1.8))
+        image = ax.imshow(matrix.to_numpy(), cmap="Blues", aspect="auto", vmin=0)
+        ax.set_xticks(range(matrix.shape[1]), [domain_label(d) for d in matrix.columns], rotation=60, ha="right")
+        ax.set_yticks(range(matrix.shape[0]), list(matrix.index))
+        for i in range(matrix.shape[0]):
+            for j in range(matrix.shape[1]):
+                value = int(matrix.iat[i, j])
+                ax.text(j, i, "–" if value == 0 else str(value), ha="center", va="center",
+                        color="#c0392b" if value == 0 else ("white" if value > matrix.to_numpy().max() / 2 else "#1b2631"))
+        bar = fig.colorbar(image, ax=ax, fraction=0.03, label=text["count"])
+        bar.locator = MaxNLocator(integer=True)
+        bar.update_ticks()
+        charts["territories"] = _svg(fig)
+    if net.tie_count:
+        between = net.betweenness(directed=False).sort_values(ascending=False).head(10)[::-1]
+        if len(between) and between.max() > 0:
+            fig, ax = plt.subplots(figsize=(7, 0.3 * len(between) + 1))
+            ax.barh([name(i) for i in between.index], between.to_numpy(), color="#5d6d7e")
+            ax.spines[["top", "right"]].set_visible(False)
+            charts["centrality"] = _svg(fig)
+    return charts
+
+
+def _summary(net: Network) -> dict[str, Any]:
+    s = net.summary() if len(net) else {}
+    return {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in s.items()}
+
+
+def analysis(net: Network, *, as_of: str | _dt.date | None = None, lang: str = "fr",
+             name: Callable[[str], str] | None = None, **options: Any) -> dict[str, Any]:
+    """The JSON report as a dict: ``network``, ``measures``, ``coverage``, ``gaps``, ``plan``.
+    Gaps carry their title, message and suggestion in ``lang``; ``name`` maps actor ids to what
+    is shown (pseudonyms in batch reports)."""
+    as_of = _as_of(as_of)
+    renderer = Renderer(net, lang, name)
+    the_plan = plan(net, as_of=as_of, **options)
+    cov = coverage(net, reach=options.get("reach", 1), populations=options.get("populations"))
+    measures: dict[str, Any] = {"summary": _summary(net)}
+    if len(net):
+        table = {
+            "degree": net.degree(), "betweenness": net.betweenness(), "closeness": net.closeness("all"),
+            "core_number": net.core_numbers(), "component": net.components(),
+        }
+        try:
+            table["pagerank"] = net.pagerank()
+        except Exception:  # a map too irregular to converge keeps the other measures
+            pass
+        measures["actors"] = [{"id": actor, **{k: (None if isinstance(v[actor], float) and math.isnan(v[actor])
+                                                   else v[actor].item() if hasattr(v[actor], "item") else v[actor])
+                                                for k, v in table.items()}} for actor in net.ids]
+    gaps = [{**f.to_dict(), "title": renderer.text(f.code, "title", f.evidence),
+             "message": renderer.text(f.code, "message", f.evidence),
+             "suggestion": renderer.text(f.code, "suggestion", f.evidence)} for f in the_plan.gaps]
+    return {
+        "network": {**net.info, "actors": net.actor_count, "ties": net.tie_count, "meetings": net.meeting_count,
+                    "as_of": as_of, "language": lang, "maillage": __version__},
+        "measures": measures,
+        "coverage": cov.to_dict(),
+        "gaps": gaps,
+        "plan": the_plan.to_dict(),
+    }
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.PackageLoader("maillage", "templates"), autoescape=jinja2.select_autoescape(["html"]),
+                             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    return env
+
+
+def report(net: Network, format: str = "html", *, lang: str = "fr", as_of: str | _dt.date | None = None,
+           name: Callable[[str], str] | None = None, **options: Any) -> str:
+    """The report of a map as text: ``json``, ``md`` (Markdown) or ``html`` (one self-contained
+    file: styles, charts and the map drawing inline, no network access needed)."""
+    if format not in REPORT_FORMATS:
+        raise InvalidArgumentError(f'report: format must be one of {", ".join(REPORT_FORMATS)}, got "{format}"')
+    cat = catalogue(lang)
+    data = analysis(net, as_of=as_of, lang=lang, name=name, **options)
+    if format == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+    renderer = Renderer(net, lang, name)
+    text = cat["report"]
+    vocabulary = net.vocabulary
+
+    def domain_label(key: str) -> str:
+        return vocabulary["domains"].get(key, {}).get(lang, key)
+
+    def show(actor_id: str) -> str:
+        return renderer.actor(actor_id)
+
+    def value(key: str, v: Any) -> str:
+        if isinstance(v, dict):
+            return ", ".join(f"{_label(key, k)} ({_num(c)})" for k, c in v.items()) or "—"
+        if isinstance(v, list):
+            return ", ".join(_label(key, x) for x in v) or "—"
+        if isinstance(v, float):
+            return _num(v)
+        return _label(key, v)
+
+    def _num(v: Any) -> str:
+        if isinstance(v, float) and not v.is_integer():
+            t = f"{v:.2f}"
+            return t.replace(".", ",") if lang in ("fr", "de") else t
+        return str(int(v)) if isinstance(v, float) else str(v)
+
+    actor_ids = set(net.ids)
+
+    def _label(key: str, v: Any) -> str:
+        v = str(v)
+        if v in actor_ids:
+            return show(v)
+        if key in ("domains", "needs", "domains_offered_by_members", "declared_domains_without_member"):
+            return domain_label(v)
+        if key == "actors_by_kind":
+            return cat["kinds"].get(v, v)
+        if key == "members_by_sector":
+            return vocabulary["sectors"].get(v, {}).get(lang, v)
+        if key == "by_severity":
+            return cat["severity"].get(v, v)
+        if key == "by_code":
+            return cat["gaps"].get(v, {}).get("title", v)
+        return v
+
+    summary = data["measures"]["summary"]
+    cov = coverage(net, reach=options.get("reach", 1), populations=options.get("populations"))
+    context = {
+        "t": text, "cat": cat, "lang": lang, "data": data, "summary": summary,
+        "name": data["network"].get("name") or text["title"],
+        "as_of": data["network"]["as_of"], "version": __version__,
+        # Missing plan information is listed in its plan section, not among the gaps.
+        "gaps": [g for g in data["gaps"] if g["code"] != "plan_information_missing"], "colours": SEVERITY_COLOURS,
+        "needs": [{"user": show(r.user), "need": domain_label(r.need), "providers": ", ".join(show(p) for p in r.providers),
+                   "covered": r.covered} for r in cov.needs.itertuples()],
+        "teams": [{"user": show(u), "members": len(row["members"]), "pieces": row["piece_count"],
+                   "groups": [", ".join(show(m) for m in piece) for piece in row["pieces"]]}
+                  for u, row in cov.teams.iterrows()],
+        "cover": ", ".join(show(a) for a in cov.cover),
+        "cover_quality": text["exact"] if cov.cover_exact else text["greedy_bound"].format(bound=_num(cov.cover_bound)),
+        "sections": [{"number": s["number"], "title": cat["sections"][str(s["number"]) if s["number"] <= 8 else "gaps"],
+                      "declared": [(cat["plan_items"].get(k, k), value(k, v)) for k, v in s["declared"].items()],
+                      "computed": [(cat["plan_items"].get(k, k), value(k, v)) for k, v in s["computed"].items()],
+                      "missing": [renderer.text(f["code"], "message", f["evidence"]) for f in s["missing"]]}
+                     for s in data["plan"]["sections"]],
+        "num": _num,
+    }
+    env = _environment()
+    if format == "md":
+        return env.get_template("report.md.j2").render(**context)
+    sectors = {k: v.get(lang, k) for k, v in vocabulary["sectors"].items()}
+    context["map_svg"] = (draw_map(net, name=name, sector_labels=sectors, height=640 if len(net) <= 25 else 860)
+                          if len(net) else "")
+    context["charts"] = _charts(net, cov, text, domain_label, show)
+    return env.get_template("report.html.j2").render(**context)
