@@ -72,6 +72,7 @@ demo: python
 
 bench: cpp python
 	$(BIN)/python benchmarks/load_map.py --build $(BUILD)
+	$(BIN)/python benchmarks/analyze_map.py
 
 clean:
 	rm -rf build out

@@ -100,14 +100,37 @@ def convert_command(source: Path, target: Path, from_format: str | None, to_form
               help="Folder to write the example maps into.")
 @click.option("--format", "format_", type=_FORMAT, default="json", show_default=True,
               help="json: NAME.maillage.json files; csv: one folder per map.")
-def example_command(name: str | None, output: Path, format_: str) -> None:
-    """Write the bundled example maps (all, or NAME) into a folder.
+@click.option("--generate", type=click.IntRange(min=1), default=None,
+              help="Write this many realistic synthetic regional maps instead of the bundled ones.")
+@click.option("--actors", type=click.IntRange(min=20), default=2000, show_default=True,
+              help="Actors per generated map.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the first generated map.")
+def example_command(name: str | None, output: Path, format_: str, generate: int | None, actors: int, seed: int) -> None:
+    """Write the bundled example maps (all, or NAME) into a folder, or generated ones.
 
+    With --generate N, N synthetic regional maps of --actors actors each, seeded from --seed
+    (map k has seed --seed + k): same arguments, same maps.
     """
+    output.mkdir(parents=True, exist_ok=True)
+    if generate is not None:
+        if name is not None:
+            raise click.BadParameter("give either NAME or --generate, not both", param_hint="NAME")
+        from .generate import regional_map
+
+        for k in range(generate):
+            net = regional_map(actors, seed + k)
+            stem = f"regional-{actors}-{seed + k}"
+            target = output / (f"{stem}.maillage.json" if format_ == "json" else stem)
+            try:
+                write(net, target, format_)
+            except (MaillageError, OSError) as error:
+                _fail(error)
+                sys.exit(1)
+            click.echo(f"{target}: {_composition(net)}")
+        return
     names = example_names()
     if name is not None and name not in names:
         raise click.BadParameter(f"no example {name!r}; choose one of: {', '.join(names)}", param_hint="NAME")
-    output.mkdir(parents=True, exist_ok=True)
     for example in [name] if name else names:
         net = read(example_path(example))
         target = output / (f"{example}.maillage.json" if format_ == "json" else example)

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import networkx as nx
+import pandas as pd
 
 if TYPE_CHECKING:
     from .network import Network
@@ -62,8 +63,10 @@ def _place_labels(boxes: list[tuple[float, float, float, float]], x: float, y: f
 
 
 def draw_map(net: Network, *, width: int = 960, height: int = 640,
-             name: Callable[[str], str] | None = None, sector_labels: dict[str, str] | None = None) -> str:
-    """SVG text of the whole map. ``name`` turns an actor id into the text shown (default: label)."""
+             name: Callable[[str], str] | None = None, sector_labels: dict[str, str] | None = None,
+             sizes: pd.Series | None = None) -> str:
+    """SVG text of the whole map. ``name`` turns an actor id into the text shown (default: label);
+    ``sizes`` (by actor id) sizes the actors, by default their betweenness with ties either way."""
     actors = net.actors
     ties = net.ties
     g = nx.Graph()
@@ -78,7 +81,7 @@ def draw_map(net: Network, *, width: int = 960, height: int = 640,
         x, y = pos[node]
         return margin_x + x * (width - 2 * margin_x), margin_top + y * (height - margin_top - margin_bottom)
 
-    betweenness = net.betweenness(directed=False) if net.tie_count else None
+    betweenness = sizes if sizes is not None else (net.betweenness(directed=False) if net.tie_count else None)
     top = float(betweenness.max()) if betweenness is not None and len(betweenness) else 0.0
     sectors = sorted({s for s in actors["sector"].fillna("") if s})
     colour_of = {s: PALETTE[i % len(PALETTE)] for i, s in enumerate(sectors)}

@@ -186,7 +186,8 @@ class MeasuresMixin:
         _, pairs = _core.cuts(self._view_core())
         return [(ids[a], ids[b]) for a, b in pairs]
 
-    def summary(self, *, distances: bool = True, directed: bool = True, threads: int = 0) -> dict[str, object]:
+    def summary(self, *, distances: bool = True, centralization: bool = True, directed: bool = True,
+                threads: int = 0) -> dict[str, object]:
         """Size and shape of the network: ``actors``, ``ties``, ``directed``, ``density``,
         ``reciprocity`` (arcs reciprocated) and ``reciprocity_dyads`` (mutual over connected
         dyads), ``transitivity`` and ``average_clustering`` (ties either way),
@@ -194,8 +195,9 @@ class MeasuresMixin:
         and ``mean_distance`` of the largest weak component (hops, ties either way; NaN with
         ``distances=False``), and Freeman's ``degree_centralization``,
         ``betweenness_centralization`` and ``closeness_centralization`` (normalised by the star
-        of the same size). Definitions in ``include/maillage/algorithms/summary.hpp``."""
-        return dict(_core.summary(self._view_core(), distances, directed, threads))
+        of the same size; the last two NaN with ``centralization=False``, which saves a
+        betweenness and a closeness pass). Definitions in ``include/maillage/algorithms/summary.hpp``."""
+        return dict(_core.summary(self._view_core(), distances, directed, threads, centralization))
 
     def _index(self, indices: list[int] | np.ndarray) -> pd.Index:
         ids = self._all_ids()

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import jinja2
+import pandas as pd
 
 from . import __version__
 from .analysis import Coverage, Findings, Plan, _as_of, coverage, plan
@@ -38,7 +39,7 @@ def _svg(figure: Any) -> str:
 
 
 def _charts(net: Network, cov: Coverage, text: dict[str, str], domain_label: Callable[[str], str],
-            name: Callable[[str], str]) -> dict[str, str]:
+            name: Callable[[str], str], betweenness: Any) -> dict[str, str]:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -74,7 +75,7 @@ def _charts(net: Network, cov: Coverage, text: dict[str, str], domain_label: Cal
         bar.update_ticks()
         charts["territories"] = _svg(fig)
     if net.tie_count:
-        between = net.betweenness(directed=False).sort_values(ascending=False).head(10)[::-1]
+        between = betweenness.sort_values(ascending=False).head(10)[::-1]
         if len(between) and between.max() > 0:
             fig, ax = plt.subplots(figsize=(7, 0.3 * len(between) + 1))
             ax.barh([name(i) for i in between.index], between.to_numpy(), color="#5d6d7e")
@@ -83,8 +84,23 @@ def _charts(net: Network, cov: Coverage, text: dict[str, str], domain_label: Cal
     return charts
 
 
-def _summary(net: Network) -> dict[str, Any]:
-    s = net.summary() if len(net) else {}
+def _freeman(values: Any, largest: float) -> float | None:
+    """Freeman centralisation, as summary.hpp defines it."""
+    values = values.dropna()
+    if len(values) < 3 or largest <= 0:
+        return None
+    return float((values.max() - values).sum() / largest)
+
+
+def _summary(net: Network, betweenness: Any, closeness: Any) -> dict[str, Any]:
+    """net.summary(), with the betweenness and closeness centralisation computed from the scores
+    the report has already (on ties either way), not a second time."""
+    if not len(net):
+        return {}
+    s = net.summary(centralization=False)
+    n = float(s["actors"])
+    s["betweenness_centralization"] = _freeman(betweenness, (n - 1) ** 2 * (n - 2) / 2)
+    s["closeness_centralization"] = _freeman(closeness, (n - 1) * (n - 2) / (2 * n - 3) if n > 1 else 0)
     return {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in s.items()}
 
 
@@ -93,34 +109,42 @@ def analysis(net: Network, *, as_of: str | _dt.date | None = None, lang: str = "
     """The JSON report as a dict: ``network``, ``measures``, ``coverage``, ``gaps``, ``plan``.
     Gaps carry their title, message and suggestion in ``lang``; ``name`` maps actor ids to what
     is shown (pseudonyms in batch reports)."""
+    return _analysis(net, as_of, lang, name, options)[0]
+
+
+def _analysis(net: Network, as_of: str | _dt.date | None, lang: str, name: Callable[[str], str] | None,
+              options: dict[str, Any]) -> tuple[dict[str, Any], Coverage]:
     as_of = _as_of(as_of)
     renderer = Renderer(net, lang, name)
     the_plan = plan(net, as_of=as_of, **options)
     cov = coverage(net, reach=options.get("reach", 1), populations=options.get("populations"))
-    measures: dict[str, Any] = {"summary": _summary(net)}
+    measures: dict[str, Any] = {"summary": {}}
     if len(net):
+        # Ties count either way in the report's table, as in its centralisation figures.
         table = {
-            "degree": net.degree(), "betweenness": net.betweenness(), "closeness": net.closeness("all"),
+            "degree": net.degree(), "betweenness": net.betweenness(directed=False), "closeness": net.closeness("all"),
             "core_number": net.core_numbers(), "component": net.components(),
         }
+        measures["summary"] = _summary(net, table["betweenness"], table["closeness"])
         try:
             table["pagerank"] = net.pagerank()
         except Exception:  # a map too irregular to converge keeps the other measures
             pass
-        measures["actors"] = [{"id": actor, **{k: (None if isinstance(v[actor], float) and math.isnan(v[actor])
-                                                   else v[actor].item() if hasattr(v[actor], "item") else v[actor])
-                                                for k, v in table.items()}} for actor in net.ids]
+        columns = {k: v.reindex(net.ids).tolist() for k, v in table.items()}
+        measures["actors"] = [{"id": actor, **{k: (None if isinstance(values[i], float) and math.isnan(values[i])
+                                                   else values[i]) for k, values in columns.items()}}
+                              for i, actor in enumerate(net.ids)]
     gaps = [{**f.to_dict(), "title": renderer.text(f.code, "title", f.evidence),
              "message": renderer.text(f.code, "message", f.evidence),
              "suggestion": renderer.text(f.code, "suggestion", f.evidence)} for f in the_plan.gaps]
-    return {
+    return {  # type: ignore[return-value]
         "network": {**net.info, "actors": net.actor_count, "ties": net.tie_count, "meetings": net.meeting_count,
                     "as_of": as_of, "language": lang, "maillage": __version__},
         "measures": measures,
         "coverage": cov.to_dict(),
         "gaps": gaps,
         "plan": the_plan.to_dict(),
-    }
+    }, cov
 
 
 def _environment() -> jinja2.Environment:
@@ -136,7 +160,7 @@ def report(net: Network, format: str = "html", *, lang: str = "fr", as_of: str |
     if format not in REPORT_FORMATS:
         raise InvalidArgumentError(f'report: format must be one of {", ".join(REPORT_FORMATS)}, got "{format}"')
     cat = catalogue(lang)
-    data = analysis(net, as_of=as_of, lang=lang, name=name, **options)
+    data, cov = _analysis(net, as_of, lang, name, options)
     if format == "json":
         return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
     renderer = Renderer(net, lang, name)
@@ -183,7 +207,6 @@ def report(net: Network, format: str = "html", *, lang: str = "fr", as_of: str |
         return v
 
     summary = data["measures"]["summary"]
-    cov = coverage(net, reach=options.get("reach", 1), populations=options.get("populations"))
     context = {
         "t": text, "cat": cat, "lang": lang, "data": data, "summary": summary,
         "name": data["network"].get("name") or text["title"],
@@ -208,7 +231,8 @@ def report(net: Network, format: str = "html", *, lang: str = "fr", as_of: str |
     if format == "md":
         return env.get_template("report.md.j2").render(**context)
     sectors = {k: v.get(lang, k) for k, v in vocabulary["sectors"].items()}
-    context["map_svg"] = (draw_map(net, name=name, sector_labels=sectors, height=640 if len(net) <= 25 else 860)
-                          if len(net) else "")
-    context["charts"] = _charts(net, cov, text, domain_label, show)
+    scores = pd.Series({a["id"]: a["betweenness"] for a in data["measures"].get("actors", [])}, dtype="float64")
+    context["map_svg"] = (draw_map(net, name=name, sector_labels=sectors, height=640 if len(net) <= 25 else 860,
+                                   sizes=scores if net.tie_count else None) if len(net) else "")
+    context["charts"] = _charts(net, cov, text, domain_label, show, scores)
     return env.get_template("report.html.j2").render(**context)

@@ -148,11 +148,11 @@ void bind_measures(py::module_& m) {
               for (const auto& [a, b] : r.bridges) bridges.append(py::make_tuple(a, b));
               return py::make_tuple(points, bridges);
           }, py::arg("view"));
-    m.def("summary", [](const network_view& view, bool distances, bool directed, unsigned threads) {
+    m.def("summary", [](const network_view& view, bool distances, bool directed, unsigned threads, bool centralization) {
               network_summary s;
               {
                   py::gil_scoped_release release;
-                  s = summarize(view, {distances, {directed}, threads});
+                  s = summarize(view, {distances, centralization, {directed}, threads});
               }
               py::dict d;
               d["actors"] = s.actors;
@@ -172,7 +172,8 @@ void bind_measures(py::module_& m) {
               d["betweenness_centralization"] = s.betweenness_centralization;
               d["closeness_centralization"] = s.closeness_centralization;
               return d;
-          }, py::arg("view"), py::arg("distances") = true, py::arg("directed") = true, py::arg("threads") = 0);
+          }, py::arg("view"), py::arg("distances") = true, py::arg("directed") = true, py::arg("threads") = 0,
+          py::arg("centralization") = true);
 
     m.def("layer_overlap", [](const network_view& view, const std::string& by) {
               tie_grouping grouping;

@@ -35,6 +35,9 @@ namespace maillage {
 
 struct summary_options {
     bool distances = true;
+    /// Betweenness and closeness centralisation cost a Brandes pass and a breadth-first search from
+    /// every actor; false leaves them NaN (degree centralisation is always computed).
+    bool centralization = true;
     graph_options graph;
     unsigned threads = 0;
 };
@@ -172,6 +175,10 @@ double freeman(const measure_graph& g, const Values& values, double largest) {
     std::vector<double> degree(u.vertex_count(), 0.0);
     for (index_t v = 0; v < u.vertex_count(); ++v) degree[v] = static_cast<double>(u.out_neighbours(v).size());
     s.degree_centralization = detail::freeman(u, degree, (n - 1) * (n - 2));
+    if (!options.centralization) {
+        s.betweenness_centralization = s.closeness_centralization = nan;
+        return s;
+    }
     const auto b = betweenness(view, {.graph = symmetric, .threads = options.threads});
     s.betweenness_centralization = detail::freeman(u, b.values, (n - 1) * (n - 1) * (n - 2) / 2);
     const auto c = closeness(view, {.mode = direction_mode::all, .graph = symmetric, .threads = options.threads});

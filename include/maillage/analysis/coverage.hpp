@@ -362,6 +362,9 @@ inline covering_set cover(const std::vector<index_t>& candidates, const std::vec
     out.cover = detail::cover(candidates, sets, universe, options.exact_limit);
 
     // Care teams and their coordination.
+    std::vector<std::vector<index_t>> staff_of(n);
+    for (index_t v = 0; v < n; ++v)
+        if (a.kind[v] == actor_kind::professional && a.organisation[v] != no_index) staff_of[a.organisation[v]].push_back(v);
     for (const auto& uc : out.users) {
         care_team team;
         team.user = uc.user;
@@ -385,7 +388,16 @@ inline covering_set cover(const std::vector<index_t>& candidates, const std::vec
             while (parent[x] != x) x = parent[x] = parent[parent[x]];
             return x;
         };
-        for (index_t t = 0; t < net.tie_count(); ++t) {
+        // The coordinating ties of the team's members (and of their professionals) only.
+        std::vector<index_t> touching;
+        for (index_t member : team.members) {
+            detail::for_each_incident_tie(net, member, [&](index_t t) { touching.push_back(t); });
+            for (index_t staff : staff_of[member])
+                detail::for_each_incident_tie(net, staff, [&](index_t t) { touching.push_back(t); });
+        }
+        std::sort(touching.begin(), touching.end());
+        touching.erase(std::unique(touching.begin(), touching.end()), touching.end());
+        for (index_t t : touching) {
             const relation r = ties.relation[t];
             if (r != relation::coordination && r != relation::partnership && r != relation::information) continue;
             const std::size_t s = position(detail::team_member(net, ties.source[t]));

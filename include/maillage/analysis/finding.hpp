@@ -4,6 +4,8 @@
 /// each code live in the message catalogues (data/messages/{fr,en,de}.json in the Python
 /// package, installed under share/maillage/messages), whose `{name}` placeholders are filled
 /// from `evidence` (and `{subjects}`).
+#include <cstdint>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -22,6 +24,8 @@ enum class severity : std::uint8_t { info, warning, critical };
     }
     return "info";
 }
+
+inline std::ostream& operator<<(std::ostream& out, severity s) { return out << to_string(s); }
 
 /// One number, text or list of texts behind a finding.
 using evidence_value = std::variant<double, std::string, std::vector<std::string>>;

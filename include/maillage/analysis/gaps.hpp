@@ -11,8 +11,8 @@
 ///   Subjects [user, members...]; evidence user, team_size, pieces, suggested_pair (two ids).
 /// - `missing_link` (info): two organisations (professionals collapsed) without any tie between
 ///   them that serve users in common (both in the care team of a user: reason `shared_users`), or
-///   that are both members, offer disjoint domains and each answers a need of the same user
-///   (reason `complementary_domains`). Ranked by shared users, then by the users whose needs they
+///   two members with disjoint domains, one in a user's care team and one outside it, each
+///   answering a need of that user (reason `complementary_domains`: the team lacks the other). Ranked by shared users, then by the users whose needs they
 ///   complement, then by map order; the first `max_missing_links`. Subjects [a, b]; evidence a,
 ///   b, rank, reason, shared_users, domains.
 /// - `unformalised_partnership` (warning): a partnership tie without a convention, or whose
@@ -132,32 +132,43 @@ inline void missing_links(const network& net, const coverage_result& c, const ga
                 const std::pair<index_t, index_t> key{team.members[i], team.members[j]};
                 if (!tied.count(key)) ++candidates[key].shared;
             }
-    // Members with disjoint domains that each answer a need of the same user.
-    std::vector<index_t> members;
+    // A member of a user's care team and a member outside it, not tied, with disjoint domains,
+    // each answering a need of that user: the team lacks a link to the other. Members are found
+    // through a domain -> members index, so the cost follows the users' needs, not members^2.
+    std::map<std::string, std::vector<index_t>> members_of_domain;
     for (index_t v = 0; v < net.actor_count(); ++v)
-        if (a.member[v] && (a.kind[v] == actor_kind::organisation || a.kind[v] == actor_kind::network)) members.push_back(v);
-    for (const auto& uc : c.users) {
-        const auto& needs = a.needs[uc.user];
-        for (std::size_t i = 0; i < members.size(); ++i)
-            for (std::size_t j = i + 1; j < members.size(); ++j) {
-                const index_t x = members[i], y = members[j];
-                if (tied.count({x, y})) continue;
-                const auto& dx = a.domains[x];
-                const auto& dy = a.domains[y];
-                bool overlap = false;
-                for (const auto& d : dx) overlap = overlap || contains(dy, d);
-                if (overlap) continue;
-                std::vector<std::string> answered_x, answered_y;
-                for (const auto& need : needs) {
-                    if (contains(dx, need)) answered_x.push_back(need);
-                    if (contains(dy, need)) answered_y.push_back(need);
+        if (a.member[v] && (a.kind[v] == actor_kind::organisation || a.kind[v] == actor_kind::network))
+            for (const auto& d : a.domains[v]) members_of_domain[d].push_back(v);
+    auto disjoint = [&](index_t x, index_t y) {
+        for (const auto& d : a.domains[x])
+            if (contains(a.domains[y], d)) return false;
+        return true;
+    };
+    for (const auto& team : c.teams) {
+        const auto& needs = a.needs[team.user];
+        for (index_t x : team.members) {
+            if (!a.member[x]) continue;
+            std::vector<std::string> answered_x;
+            for (const auto& need : needs)
+                if (contains(a.domains[x], need)) answered_x.push_back(need);
+            if (answered_x.empty()) continue;
+            std::set<index_t> seen;
+            for (const auto& need : needs) {
+                if (contains(a.domains[x], need)) continue;
+                auto it = members_of_domain.find(need);
+                if (it == members_of_domain.end()) continue;
+                for (index_t y : it->second) {
+                    if (y == x || std::binary_search(team.members.begin(), team.members.end(), y)) continue;
+                    const std::pair<index_t, index_t> key{std::min(x, y), std::max(x, y)};
+                    if (tied.count(key) || !disjoint(x, y) || !seen.insert(y).second) continue;
+                    auto& cand = candidates[key];
+                    ++cand.complementary;
+                    cand.domains.insert(answered_x.begin(), answered_x.end());
+                    for (const auto& n2 : needs)
+                        if (contains(a.domains[y], n2)) cand.domains.insert(n2);
                 }
-                if (answered_x.empty() || answered_y.empty()) continue;
-                auto& cand = candidates[{x, y}];
-                ++cand.complementary;
-                cand.domains.insert(answered_x.begin(), answered_x.end());
-                cand.domains.insert(answered_y.begin(), answered_y.end());
             }
+        }
     }
     std::vector<std::pair<std::pair<index_t, index_t>, candidate>> ranked(candidates.begin(), candidates.end());
     std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) {
