@@ -29,6 +29,10 @@ def __getattr__(name: str) -> object:
         from .reports import report
 
         return report
+    if name == "batch":
+        from .batching import batch
+
+        return batch
     raise AttributeError(f"module 'maillage' has no attribute {name!r}")
 
 
@@ -53,6 +57,7 @@ __all__ = [
     "Problem",
     "UnknownIdError",
     "__version__",
+    "batch",
     "coverage",
     "default_vocabulary",
     "example",

@@ -30,3 +30,4 @@ __version__: str
 
 def default_vocabulary() -> dict[str, dict[str, dict[str, str]]]: ...
 from .reports import report as report
+from .batching import batch as batch

@@ -30,7 +30,7 @@ SEVERITY_COLOURS = {"critical": "#c0392b", "warning": "#d68910", "info": "#2e86c
 
 def _svg(figure: Any) -> str:
     buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", bbox_inches="tight")
+    figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
     import matplotlib.pyplot as plt
 
     plt.close(figure)
@@ -46,7 +46,8 @@ def _charts(net: Network, cov: Coverage, text: dict[str, str], domain_label: Cal
     import matplotlib.pyplot as plt
     from matplotlib.ticker import MaxNLocator
 
-    plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "none"})
+    # Reproducible SVG: fixed ids (hashsalt) and no date, so that the same map gives the same file.
+    plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "none", "svg.hashsalt": "maillage"})
     charts: dict[str, str] = {}
     domains = cov.domains.sort_values(["member_count", "non_member_count"], ascending=True)
     if len(domains):
@@ -159,8 +160,23 @@ def report(net: Network, format: str = "html", *, lang: str = "fr", as_of: str |
     file: styles, charts and the map drawing inline, no network access needed)."""
     if format not in REPORT_FORMATS:
         raise InvalidArgumentError(f'report: format must be one of {", ".join(REPORT_FORMATS)}, got "{format}"')
+    return reports(net, [format], lang=lang, as_of=as_of, name=name, **options)[format]
+
+
+def reports(net: Network, formats: list[str], *, lang: str = "fr", as_of: str | _dt.date | None = None,
+            name: Callable[[str], str] | None = None, **options: Any) -> dict[str, str]:
+    """Several formats of the report of a map, analysing it once."""
+    for format in formats:
+        if format not in REPORT_FORMATS:
+            raise InvalidArgumentError(f'report: format must be one of {", ".join(REPORT_FORMATS)}, got "{format}"')
+    catalogue(lang)
+    analysed = _analysis(net, as_of, lang, name, options)
+    return {format: _render(net, format, lang, name, options, *analysed) for format in formats}
+
+
+def _render(net: Network, format: str, lang: str, name: Callable[[str], str] | None, options: dict[str, Any],
+            data: dict[str, Any], cov: Coverage) -> str:
     cat = catalogue(lang)
-    data, cov = _analysis(net, as_of, lang, name, options)
     if format == "json":
         return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
     renderer = Renderer(net, lang, name)

@@ -15,9 +15,10 @@
 /// unweighted paths count hops; weighted paths use 1/weight as length (a strong tie is short)
 /// unless `length = weight`.
 ///
-/// Runs over sources on `threads` threads (0: all hardware threads); each thread sums its own
-/// sources, and the threads' sums are added in thread order, so results with 1 and 2 threads
-/// agree to the rounding of that summation order (about 1e-15 relative). O(n m) unweighted,
+/// Runs over sources on `threads` threads (0: all hardware threads); thread t sums sources t,
+/// t + threads, ... in its own buffer, and the buffers are added in thread order: the same thread
+/// count gives the same bits on every run, and 1 and 2 threads agree to the rounding of the
+/// summation order (about 1e-15 relative). O(n m) unweighted,
 /// O(n m log n) weighted; O(n) memory per thread.
 #include <cmath>
 #include <cstdint>
@@ -79,7 +80,7 @@ inline std::vector<double> brandes(const measure_graph& g, const std::vector<ind
     std::vector<std::vector<double>> partial(threads, std::vector<double>(n, 0.0));
     std::vector<shortest_paths> paths(threads, shortest_paths(n));
     std::vector<std::vector<double>> dependency(threads, std::vector<double>(n, 0.0));
-    parallel_items(sources.size(), threads, [&](unsigned thread, std::size_t item) {
+    parallel_static(sources.size(), threads, [&](unsigned thread, std::size_t item) {
         const index_t s = sources[item];
         shortest_paths& sp = paths[thread];
         std::vector<double>& delta = dependency[thread];

@@ -51,6 +51,33 @@ void parallel_items(std::size_t items, unsigned threads, Work&& work, std::size_
 
 namespace maillage::detail {
 
+/// Calls `work(thread, item)` with a fixed schedule: thread t takes items t, t + threads,
+/// t + 2 threads... Reductions that each thread sums in its own buffer then give the same result
+/// on every run with the same thread count (a dynamic schedule would hand items to threads in a
+/// different order each run, and floating-point sums would differ in their last bits).
+template <class Work>
+void parallel_static(std::size_t items, unsigned threads, Work&& work) {
+    if (threads <= 1) {
+        for (std::size_t i = 0; i < items; ++i) work(0u, i);
+        return;
+    }
+    std::exception_ptr failure;
+    std::atomic<bool> failed{false};
+    auto run = [&](unsigned thread) {
+        try {
+            for (std::size_t i = thread; i < items && !failed.load(std::memory_order_relaxed); i += threads) work(thread, i);
+        } catch (...) {
+            if (!failed.exchange(true)) failure = std::current_exception();
+        }
+    };
+    std::vector<std::thread> pool;
+    pool.reserve(threads - 1);
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(run, t);
+    run(0);
+    for (auto& thread : pool) thread.join();
+    if (failure) std::rethrow_exception(failure);
+}
+
 /// Splits [0, items) into fixed blocks of `block` items and calls `work(block_number, begin, end)`
 /// for each on `threads` threads; returns what each block returned, by block number. The blocks
 /// do not depend on the thread count, so a sum of the returned values taken in block order is the
