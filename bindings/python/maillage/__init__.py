@@ -13,6 +13,8 @@ from __future__ import annotations
 from . import _core
 from .errors import ConvergenceError, InvalidArgumentError, MaillageError, MapError, MapFileError, Problem, UnknownIdError
 from .io import FORMATS, example, example_names, example_path, read, schema, validate, write
+from .meetings import Finding, Meetings, MeetingsAudit, meetings
+from .minutes import minutes
 from .network import Network, NetworkView
 
 __version__: str = _core.__version__
@@ -35,10 +37,13 @@ def default_vocabulary() -> dict[str, dict[str, dict[str, str]]]:
 __all__ = [
     "FORMATS",
     "ConvergenceError",
+    "Finding",
     "InvalidArgumentError",
     "MaillageError",
     "MapError",
     "MapFileError",
+    "Meetings",
+    "MeetingsAudit",
     "Network",
     "NetworkView",
     "Problem",
@@ -49,6 +54,8 @@ __all__ = [
     "example_names",
     "example_path",
     "from_networkx",
+    "meetings",
+    "minutes",
     "read",
     "schema",
     "to_networkx",

@@ -7,5 +7,6 @@ namespace maillage::python {
 void bind_model(pybind11::module_& m);
 void bind_io(pybind11::module_& m);
 void bind_measures(pybind11::module_& m);
+void bind_meetings(pybind11::module_& m);
 
 }  // namespace maillage::python
