@@ -190,6 +190,7 @@ _HTML = """<!DOCTYPE html>
   th { background: #e8eff4; font-weight: 600; }
   table.meta th { width: 30%; }
   td.box { text-align: center; width: 12%; }
+  .nowrap { white-space: nowrap; }
   td.blank { height: 2.2em; }
   .hint { color: #555; font-style: italic; margin: 0 0 .3em; }
   .write { border: 1px dashed #9aa; min-height: 6em; }
@@ -220,8 +221,8 @@ _HTML = """<!DOCTYPE html>
 {% if c.carried %}
 <table>
   <tr><th>{{ t.from_meeting }}</th><th>{{ m.who }}</th><th>{{ m.what }}</th><th>{{ m.due }}</th><th>{{ m.status }}</th></tr>
-  {% for d in c.carried %}<tr><td>{{ d.decided }}</td><td>{{ d.who }}</td><td>{{ d.what }}</td>
-    <td{% if d.overdue %} class="late"{% endif %}>{{ d.due }}{% if d.overdue %} ({{ c.late_word.late }}){% endif %}</td><td>{{ d.status }}</td></tr>
+  {% for d in c.carried %}<tr><td class="nowrap">{{ d.decided }}</td><td>{{ d.who }}</td><td>{{ d.what }}</td>
+    <td class="nowrap{% if d.overdue %} late{% endif %}">{{ d.due }}{% if d.overdue %}<br>({{ c.late_word.late }}){% endif %}</td><td>{{ d.status }}</td></tr>
   {% endfor %}
 </table>
 {% else %}<p>{{ t.carried_over_none }}</p>{% endif %}
