@@ -307,6 +307,10 @@ def _docx(c: _Minutes, headers: dict[str, str]) -> bytes:
             for cell, value in zip(table.rows[r].cells, values, strict=True):
                 cell.text = value
         if widths:
+            # Word reads the cell widths, LibreOffice the grid columns: set both.
+            table.autofit = False
+            for column, width in zip(table.columns, widths, strict=True):
+                column.width = Mm(width)
             for row in table.rows:
                 for cell, width in zip(row.cells, widths, strict=True):
                     cell.width = Mm(width)
@@ -384,6 +388,7 @@ def _docx(c: _Minutes, headers: dict[str, str]) -> bytes:
     document.add_heading(t["next_meeting"], level=1)
     nxt = document.add_table(rows=2, cols=2)
     nxt.style = "Table Grid"
+    blank_height(nxt, 0)
     for row, key in zip(nxt.rows, [t["date"], t["place"]], strict=True):
         row.cells[0].text = ""
         row.cells[0].paragraphs[0].add_run(key).bold = True
