@@ -2,6 +2,8 @@
 /// maillage: analysing networks of social-work actors. Include this header for the whole API.
 #include "maillage/error.hpp"
 #include "maillage/algorithms.hpp"
+#include "maillage/analysis/finding.hpp"
+#include "maillage/analysis/meetings.hpp"
 #include "maillage/io/atomic_file.hpp"
 #include "maillage/io/csv.hpp"
 #include "maillage/io/json.hpp"

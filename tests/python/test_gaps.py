@@ -34,7 +34,7 @@ def run(actors: list, ties: list, network: dict | None = None, **options: Any) -
 
 
 def subjects(found: maillage.Findings, code: str) -> list[tuple[str, ...]]:
-    return [f.subjects for f in found if f.code == code]
+    return [tuple(f.subjects) for f in found if f.code == code]
 
 
 FULL_CONVENTION = {"signed": True, "tasks": ["t"], "means": ["m"], "contributions": ["c"],

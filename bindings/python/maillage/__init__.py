@@ -14,6 +14,8 @@ from . import _core
 from .analysis import Coverage, Finding, Findings, Plan, coverage, gaps, plan
 from .errors import ConvergenceError, InvalidArgumentError, MaillageError, MapError, MapFileError, Problem, UnknownIdError
 from .io import FORMATS, example, example_names, example_path, read, schema, validate, write
+from .meetings import Meetings, MeetingsAudit, meetings
+from .minutes import minutes
 from .network import Network, NetworkView
 
 __version__: str = _core.__version__
@@ -51,6 +53,8 @@ __all__ = [
     "MaillageError",
     "MapError",
     "MapFileError",
+    "Meetings",
+    "MeetingsAudit",
     "Network",
     "Plan",
     "NetworkView",
@@ -66,6 +70,8 @@ __all__ = [
     "from_networkx",
     "gaps",
     "plan",
+    "meetings",
+    "minutes",
     "read",
     "report",
     "schema",

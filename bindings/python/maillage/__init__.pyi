@@ -23,6 +23,10 @@ from .io import read as read
 from .io import schema as schema
 from .io import validate as validate
 from .io import write as write
+from .meetings import Meetings as Meetings
+from .meetings import MeetingsAudit as MeetingsAudit
+from .meetings import meetings as meetings
+from .minutes import minutes as minutes
 from .network import Network as Network
 from .network import NetworkView as NetworkView
 

@@ -148,12 +148,18 @@ class Finding:
 
     code: str
     severity: str
-    subjects: tuple[str, ...]
+    subjects: list[str]
     evidence: dict[str, Any] = field(default_factory=dict)
 
     def text(self, part: str = "message", lang: str = "fr", net: Network | None = None) -> str:
         """The catalogue's ``title``, ``message`` or ``suggestion`` for this finding."""
         return Renderer(net, lang).text(self.code, part, self.evidence)
+
+    def message(self, net: Network | None = None, lang: str = "fr", part: str = "message") -> str:
+        """The catalogue text of this finding (see :func:`maillage.messages.message`)."""
+        from .messages import message
+
+        return message(self.code, self.evidence, self.subjects, net, lang, part)
 
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "severity": self.severity, "subjects": list(self.subjects),
@@ -162,7 +168,7 @@ class Finding:
 
 def _finding(raw: Mapping[str, Any]) -> Finding:
     evidence = {k: (int(v) if isinstance(v, float) and v.is_integer() else v) for k, v in raw["evidence"].items()}
-    return Finding(raw["code"], raw["severity"], tuple(raw["subjects"]), evidence)
+    return Finding(raw["code"], raw["severity"], list(raw["subjects"]), evidence)
 
 
 class Findings(list):

@@ -6,9 +6,12 @@ written, 2 for a usage error.
 
 from __future__ import annotations
 
+import csv
 import datetime as _dt
 import os
+import shutil
 import sys
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -142,6 +145,158 @@ def example_command(name: str | None, output: Path, format_: str, generate: int 
         click.echo(f"{target}: {_composition(net)}")
 
 
+def _read_or_exit(path: Path) -> Network:
+    try:
+        return read(path)
+    except (MaillageError, OSError) as error:
+        _fail(error)
+        sys.exit(1)
+
+
+_LANG = click.Choice(["fr", "en", "de"])
+
+
+@main.command("minutes")
+@click.argument("map_path", metavar="MAP", type=click.Path(path_type=Path))
+@click.option("--meeting", "meeting_id", required=True, help="Id of the meeting the minutes are for.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="File to write (default: standard output; required for docx).")
+@click.option("--format", "format_", type=click.Choice(["md", "html", "docx"]), default=None,
+              help="md, html or docx (default: from the name of OUTPUT, else md).")
+@click.option("--lang", type=_LANG, default="fr", show_default=True, help="Language of the template.")
+def minutes_command(map_path: Path, meeting_id: str, output: Path | None, format_: str | None, lang: str) -> None:
+    """Write the minutes template of a network meeting (procès-verbal entretien en réseau).
+
+    Prefilled from MAP: date, place, facilitator, minute taker, participants, the open decisions
+    carried over from earlier meetings and their pending matters; empty places for the current
+    situation, the objectives, the new decisions (who does what by when) and pending matters.
+    The docx opens in LibreOffice and Word with real tables.
+
+    Exit status 2 for an unknown meeting id.
+    """
+    from .errors import UnknownIdError
+    from .minutes import write_minutes
+    from .minutes import minutes as render
+
+    if format_ is None:
+        suffix = output.suffix.lstrip(".").lower() if output is not None else ""
+        format_ = {"htm": "html", "html": "html", "docx": "docx"}.get(suffix, "md")
+    if format_ == "docx" and output is None:
+        raise click.UsageError("--format docx needs -o FILE")
+    net = _read_or_exit(map_path)
+    try:
+        if output is None:
+            text = render(net, meeting_id, format_, lang)
+            click.echo(text, nl=False)
+            return
+        output.parent.mkdir(parents=True, exist_ok=True)
+        write_minutes(net, meeting_id, output, format_, lang)
+    except UnknownIdError as error:
+        raise click.BadParameter(str(error), param_hint="--meeting") from None
+    except (MaillageError, OSError) as error:
+        _fail(error)
+        sys.exit(1)
+    click.echo(f"{output}: minutes of meeting {meeting_id} ({format_}, {lang})", err=True)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _fit(text: str, width: int) -> str:
+    if _width(text) <= width:
+        return text + " " * (width - _width(text))
+    cut = text
+    while cut and _width(cut) > width - 1:
+        cut = cut[:-1]
+    return cut + "…" + " " * (width - 1 - _width(cut))
+
+
+@main.command("meetings")
+@click.argument("map_path", metavar="MAP", type=click.Path(path_type=Path))
+@click.option("--as-of", "as_of", default=None, metavar="DATE",
+              help="Judge overdue decisions at this date, YYYY-MM-DD (default: today).")
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV (ids, machine names) instead of a table.")
+@click.option("--owner", default=None, metavar="ID", help="Only the decisions of this actor.")
+@click.option("--meeting", "meeting_id", default=None, metavar="ID", help="Only the decisions of this meeting.")
+@click.option("--current", is_flag=True, help="Only the latest record of each decision.")
+@click.option("--lang", type=_LANG, default="fr", show_default=True, help="Language of the table.")
+def meetings_command(map_path: Path, as_of: str | None, as_csv: bool, owner: str | None, meeting_id: str | None,
+                     current: bool, lang: str) -> None:
+    """Print the decisions of the network meetings: who does what by when.
+
+    One row per decision in each meeting, in date order: meeting, who, what, due, status and
+    whether it is overdue as of --as-of. A decision whose id comes back in a later meeting is
+    followed up there ("→ er2"): only its latest record can be overdue.
+
+    Exit status 2 for an unknown owner or meeting, or a malformed date.
+    """
+    from .errors import InvalidArgumentError, UnknownIdError
+    from .meetings import as_of_text, decisions
+    from .messages import catalogue
+
+    try:
+        when = as_of_text(as_of)
+    except InvalidArgumentError as error:
+        raise click.BadParameter(str(error), param_hint="--as-of") from None
+    net = _read_or_exit(map_path)
+    try:
+        table = decisions(net, when, owner=owner, meeting=meeting_id, current=current)
+    except UnknownIdError as error:
+        raise click.BadParameter(str(error), param_hint="--owner" if owner and owner not in net else "--meeting") from None
+    except (MaillageError, OSError) as error:
+        _fail(error)
+        sys.exit(1)
+
+    if as_csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        columns = ["meeting", "date", "id", "who", "what", "due", "status", "follow_up_of", "followed_up_in",
+                   "current", "overdue", "days_late"]
+        writer.writerow(columns)
+        for row in table[columns].itertuples(index=False):
+            writer.writerow([_csv_value(v) for v in row])
+        return
+
+    words = catalogue(lang)["meetings"]
+    labels = dict(zip(net.actors.index, net.actors["label"], strict=True))
+    click.echo(words["as_of"].format(date=when))
+    if table.empty:
+        click.echo(words["none"])
+        return
+    header = [words["meeting"], words["who"], words["what"], words["due"], words["status"], words["overdue"]]
+    rows = []
+    for r in table.itertuples():
+        status = words["statuses"].get(r.status, r.status)
+        if r.followed_up_in:
+            status += f" → {r.followed_up_in}"
+        late = words["late"].format(days=int(r.days_late)) if r.overdue else ""
+        who = (labels.get(r.who) or r.who) if r.who else words["nobody"]
+        rows.append([f"{r.meeting} {r.date}".strip(), who, r.what, r.due or "—", status, late])
+    widths = [max(_width(line[i]) for line in [header, *rows]) for i in range(len(header))]
+    total = shutil.get_terminal_size((120, 24)).columns
+    room = total - sum(w for i, w in enumerate(widths) if i != 2) - 2 * (len(widths) - 1)
+    widths[2] = max(16, min(widths[2], room))
+    click.echo("  ".join(_fit(h, w) for h, w in zip(header, widths, strict=True)).rstrip())
+    click.echo("  ".join("─" * w for w in widths))
+    for line in rows:
+        click.echo("  ".join(_fit(v, w) for v, w in zip(line, widths, strict=True)).rstrip())
+
+
+def _csv_value(value: object) -> object:
+    """A cell of the CSV: empty for missing values, true/false for booleans."""
+    if value is None or value is _missing() or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def _missing() -> object:
+    import pandas as pd
+
+    return pd.NA
+
+
 def _atomic_write_text(path: Path, text: str) -> None:
     """Writes through a temporary file in the same folder, renamed into place, so that a failure
     never leaves half a report."""
@@ -173,7 +328,7 @@ def analyze_command(map_path: Path, output: Path | None, formats: str, lang: str
     JSON has the keys network, measures, coverage, gaps and plan; Markdown and HTML are for
     people (the HTML is one file that opens offline).
     """
-    from .reports import REPORT_FORMATS, report
+    from .reports import REPORT_FORMATS, reports
 
     chosen = [f.strip() for f in formats.split(",") if f.strip()]
     for f in chosen:
@@ -190,7 +345,7 @@ def analyze_command(map_path: Path, output: Path | None, formats: str, lang: str
         _fail(error)
         sys.exit(1)
     try:
-        texts = {f: report(net, f, lang=lang, as_of=as_of, reach=reach) for f in chosen}
+        texts = reports(net, chosen, lang=lang, as_of=as_of, reach=reach)
         if output is None:
             for text in texts.values():
                 click.echo(text, nl=False)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import string
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -23,9 +23,11 @@ if TYPE_CHECKING:
 
 LANGUAGES = ("fr", "en", "de")
 ACTOR_KEYS = {"user", "provider", "actor", "source", "target", "a", "b", "organisation", "who", "missing",
-              "suggested_pair"}
+              "suggested_pair", "subjects"}
 DOMAIN_KEYS = {"need", "domains"}
 TERM_KEYS = {"missing_terms", "consent"}
+# Evidence keys that hold free text, never actor ids (a decision's "what" could by chance be an id).
+TEXT_KEYS = {"decision", "what", "date", "due", "as_of", "since", "last_activity"}
 
 
 @cache
@@ -80,6 +82,8 @@ class Renderer:
         if isinstance(value, (int, float)):
             return _number(value, self.lang)
         text = str(value)
+        if key in TEXT_KEYS:
+            return text
         if key == "missing" and text in self.catalogue["terms"]:
             return self.catalogue["terms"][text]
         if key in ACTOR_KEYS and (text in self._labels or self._name is not None):
@@ -114,7 +118,53 @@ class Renderer:
         return self.catalogue["severity"][level]
 
 
-def message(code: str, evidence: Mapping[str, Any], net: Network | None = None, lang: str = "fr",
-            part: str = "message") -> str:
-    """The catalogue text of a finding in ``lang``."""
-    return Renderer(net, lang).text(code, part, evidence)
+def number_text(value: float | int, lang: str = "fr") -> str:
+    """A number as ``lang`` writes it: integers without decimals, others with 2 decimals (decimal
+    comma in French and German)."""
+    if isinstance(value, bool):
+        return str(value)
+    return _number(float(value), lang)
+
+
+def actor_label(net: Network | None, actor_id: str) -> str:
+    """The label of an actor, or its id when it has none or is not in ``net``."""
+    if net is None or not actor_id or actor_id not in net:
+        return actor_id
+    label = net.actors.loc[actor_id, "label"]
+    return label or actor_id
+
+
+def message(code: str, evidence: Mapping[str, Any], subjects: Iterable[str] = (), net: Network | None = None,
+            lang: str = "fr", part: str = "message") -> str:
+    """The text of a finding: the catalogue template ``gaps.<code>.<part>`` of ``lang`` filled
+    with ``evidence`` (and ``{subjects}``).
+
+    ``part`` is "message", "suggestion" or "title". Actor ids are shown by their label in ``net``
+    (a professional with their organisation); lists are joined with ", ".
+
+    Raises:
+        InvalidArgumentError: unknown language, code or part, or a placeholder the evidence lacks.
+    """
+    gaps = catalogue(lang)["gaps"]
+    if code not in gaps:
+        raise InvalidArgumentError(f"message: unknown gap code {code!r}")
+    if part not in gaps[code]:
+        raise InvalidArgumentError(f"message: part must be message, suggestion or title, got {part!r}")
+    renderer = Renderer(net, lang)
+    fields = renderer.fields(evidence)
+    fields["subjects"] = ", ".join(renderer.actor(s) for s in subjects)
+    missing = placeholders(gaps[code][part]) - set(fields)
+    if missing:
+        raise InvalidArgumentError(f"message: {code}.{part} ({lang}) needs evidence {sorted(missing)[0]!r}, "
+                                   f"got {', '.join(sorted(evidence)) or 'none'}")
+    return renderer.text(code, part, {**evidence, "subjects": list(subjects)})
+
+
+def text(section: str, key: str, lang: str = "fr", **fields: Any) -> str:
+    """A text of the catalogue outside the gaps (``text("minutes", "title", "en")``), with its
+    ``{placeholders}`` filled from ``fields``."""
+    part = catalogue(lang).get(section)
+    if not isinstance(part, dict) or key not in part:
+        raise InvalidArgumentError(f"text: no {section}.{key} in the {lang} catalogue")
+    value = part[key]
+    return value.format(**fields) if fields else value

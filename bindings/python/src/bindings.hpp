@@ -8,5 +8,6 @@ void bind_model(pybind11::module_& m);
 void bind_io(pybind11::module_& m);
 void bind_measures(pybind11::module_& m);
 void bind_analysis(pybind11::module_& m);
+void bind_meetings(pybind11::module_& m);
 
 }  // namespace maillage::python

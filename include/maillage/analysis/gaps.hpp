@@ -47,7 +47,7 @@
 ///   ecomap that only flags members does not),
 ///   each field of the analysis plan it leaves empty. Subjects []; evidence section,
 ///   section_title (filled by the catalogue), field.
-/// The meeting codes come from meetings.hpp.
+/// The meeting codes come from meetings.hpp (audit_meetings, with `meetings` options).
 #include <algorithm>
 #include <map>
 #include <string>
@@ -57,6 +57,7 @@
 #include "maillage/algorithms/summary.hpp"
 #include "maillage/analysis/coverage.hpp"
 #include "maillage/analysis/finding.hpp"
+#include "maillage/analysis/meetings.hpp"
 #include "maillage/detail/dates.hpp"
 #include "maillage/error.hpp"
 
@@ -69,6 +70,8 @@ struct gap_options {
     double centralisation_threshold = 0.5;
     std::size_t max_missing_links = 10;
     coverage_options coverage;
+    /// The meeting rules (meetings.hpp); their `as_of` is this one when left empty.
+    meeting_options meetings;
 };
 
 namespace detail {
@@ -394,6 +397,9 @@ inline int code_rank(std::string_view code) {
     detail::tie_gaps(net, options, out);
     detail::structure_gaps(net, options, out);
     detail::plan_gaps(net, out);
+    meeting_options meetings = options.meetings;
+    if (meetings.as_of.empty()) meetings.as_of = options.as_of;
+    for (finding& f : audit_meetings(net, meetings).findings) out.push_back(std::move(f));
     std::stable_sort(out.begin(), out.end(), [](const finding& x, const finding& y) {
         if (x.severity != y.severity) return x.severity > y.severity;
         return detail::code_rank(x.code) < detail::code_rank(y.code);
