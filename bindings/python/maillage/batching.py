@@ -33,7 +33,7 @@ from typing import Any
 
 from . import __version__
 from .errors import InvalidArgumentError, MaillageError
-from .io import read
+from .io import read, write_file_atomically
 
 MAP_SUFFIXES = (".maillage.json", ".json", ".graphml", ".gexf")
 BATCH_FORMATS = ("json", "html", "md")
@@ -118,19 +118,6 @@ def _content_hash(path: Path, options: dict[str, Any]) -> str:
     return digest.hexdigest()
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        with open(temporary, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
 def _salt(outdir: Path, salt: str | None) -> str:
     stored = outdir / ".salt"
     if salt:
@@ -140,7 +127,7 @@ def _salt(outdir: Path, salt: str | None) -> str:
     from .privacy import new_salt
 
     salt = new_salt()
-    _write_atomic(stored, salt + "\n")
+    write_file_atomically(stored, salt + "\n")
     return salt
 
 
@@ -160,7 +147,7 @@ def analyse_map(path: str, key: str, outdir: str, options: dict[str, Any]) -> di
     for fmt in options["formats"]:
         text = _render(net, fmt, options["lang"], None, {}, data, cov)
         out = target / f"{key}.{fmt}"
-        _write_atomic(out, text)
+        write_file_atomically(out, text)
         written.append(out.name)
     summary = data["measures"].get("summary", {})
     gaps = data["gaps"]
@@ -284,7 +271,7 @@ def _guarded(path: str, key: str, outdir: str, options: dict[str, Any]) -> tuple
     try:
         result = analyse_map(path, key, outdir, options)
         digest = options["digests"][key]
-        _write_atomic(_done_file(Path(outdir), key), json.dumps({"hash": digest, "result": result}, ensure_ascii=False))
+        write_file_atomically(_done_file(Path(outdir), key), json.dumps({"hash": digest, "result": result}, ensure_ascii=False))
         return result, None
     except (MaillageError, OSError, ValueError) as error:
         return None, str(error).replace("\n", " ")
@@ -367,15 +354,15 @@ def _write_summaries(out: Path, keys: list[str], paths: list[Path], results: dic
     writer.writeheader()
     for r in rows:
         writer.writerow({**{c: 0 for c in gap_columns}, **{k: ("" if v is None else v) for k, v in r.items()}})
-    _write_atomic(out / "summary.csv", buffer.getvalue())
+    write_file_atomically(out / "summary.csv", buffer.getvalue())
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["map", "path", "error"])
     for key, path in zip(keys, paths):
         if key in errors:
             writer.writerow([key, str(path), errors[key]])
-    _write_atomic(out / "errors.csv", buffer.getvalue())
+    write_file_atomically(out / "errors.csv", buffer.getvalue())
     from .regional import regional_summary
 
-    _write_atomic(out / "summary.html", regional_summary([results[k] for k in keys if k in results],
+    write_file_atomically(out / "summary.html", regional_summary([results[k] for k in keys if k in results],
                                                          [(k, errors[k]) for k in keys if k in errors], lang))

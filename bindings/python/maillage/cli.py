@@ -19,6 +19,7 @@ import click
 
 from . import __version__
 from .errors import InvalidArgumentError, MaillageError, MapError
+from .io import write_file_atomically
 from .io import FORMATS, example_names, example_path, read, validate, write
 from .network import Network
 
@@ -297,19 +298,21 @@ def _missing() -> object:
     return pd.NA
 
 
-def _atomic_write_text(path: Path, text: str) -> None:
-    """Writes through a temporary file in the same folder, renamed into place, so that a failure
-    never leaves half a report."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        with open(temporary, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
+def _checked_formats(formats: str, allowed: tuple[str, ...]) -> list[str]:
+    """The comma-separated --format values, each one of `allowed` (else a usage error)."""
+    chosen = [f.strip() for f in formats.split(",") if f.strip()]
+    for f in chosen:
+        if f not in allowed:
+            raise click.BadParameter(f"{f!r} is not one of {', '.join(allowed)}", param_hint="--format")
+    return chosen
+
+
+def _check_date(as_of: str | None) -> None:
+    if as_of is not None:
+        try:
+            _dt.date.fromisoformat(as_of)
+        except ValueError:
+            raise click.BadParameter(f"{as_of!r} is not a date (YYYY-MM-DD)", param_hint="--as-of") from None
 
 
 @main.command("analyze")
@@ -330,15 +333,8 @@ def analyze_command(map_path: Path, output: Path | None, formats: str, lang: str
     """
     from .reports import REPORT_FORMATS, reports
 
-    chosen = [f.strip() for f in formats.split(",") if f.strip()]
-    for f in chosen:
-        if f not in REPORT_FORMATS:
-            raise click.BadParameter(f"{f!r} is not one of {', '.join(REPORT_FORMATS)}", param_hint="--format")
-    if as_of is not None:
-        try:
-            _dt.date.fromisoformat(as_of)
-        except ValueError:
-            raise click.BadParameter(f"{as_of!r} is not a date (YYYY-MM-DD)", param_hint="--as-of") from None
+    chosen = _checked_formats(formats, REPORT_FORMATS)
+    _check_date(as_of)
     try:
         net = read(map_path)
     except (MaillageError, OSError) as error:
@@ -356,7 +352,7 @@ def analyze_command(map_path: Path, output: Path | None, formats: str, lang: str
             stem = map_path.name.removesuffix(".maillage.json").removesuffix(".json")
             targets = {f: output / f"{stem}.{f}" for f in chosen}
         for f, target in targets.items():
-            _atomic_write_text(target, texts[f])
+            write_file_atomically(target, texts[f])
             click.echo(f"{target}")
     except (MaillageError, OSError) as error:
         _fail(error)
@@ -385,15 +381,8 @@ def batch_command(inputs: tuple[str, ...], outdir: Path, jobs: int, formats: str
     """
     from .batching import BATCH_FORMATS, batch
 
-    chosen = [f.strip() for f in formats.split(",") if f.strip()]
-    for f in chosen:
-        if f not in BATCH_FORMATS:
-            raise click.BadParameter(f"{f!r} is not one of {', '.join(BATCH_FORMATS)}", param_hint="--format")
-    if as_of is not None:
-        try:
-            _dt.date.fromisoformat(as_of)
-        except ValueError:
-            raise click.BadParameter(f"{as_of!r} is not a date (YYYY-MM-DD)", param_hint="--as-of") from None
+    chosen = _checked_formats(formats, BATCH_FORMATS)
+    _check_date(as_of)
     client = None
     if dask_address:
         try:

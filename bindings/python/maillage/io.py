@@ -71,3 +71,11 @@ def example_path(name: str) -> Path:
 def example(name: str) -> Network:
     """A bundled example map, read."""
     return read(example_path(name))
+
+
+def write_file_atomically(path: str | os.PathLike[str], text: str | bytes) -> None:
+    """Writes a file through a temporary file beside it, fsynced and renamed into place (the C++
+    writer of every map format), creating its folder: a failure never leaves half a file."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _core.write_file_atomically(target, text.encode("utf-8") if isinstance(text, str) else text)

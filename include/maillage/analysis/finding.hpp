@@ -1,8 +1,8 @@
 #pragma once
 /// A finding of the gap analysis: a code that never changes meaning, a severity, the ids it is
 /// about and the figures behind it. Findings carry no text: the message and the suggestion of
-/// each code live in the message catalogues (data/messages/{fr,en,de}.json in the Python
-/// package, installed under share/maillage/messages), whose `{name}` placeholders are filled
+/// each code live in the message catalogues (bindings/python/maillage/data/messages/{fr,en,de}.json,
+/// shipped in the Python package), whose `{name}` placeholders are filled
 /// from `evidence` (and `{subjects}`).
 #include <cstdint>
 #include <ostream>

@@ -16,25 +16,15 @@ inline unsigned thread_count(unsigned requested, std::size_t items) {
     return static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(threads, items)));
 }
 
-/// Calls `work(thread, item)` for every item in [0, items) on `threads` threads (thread numbers
-/// 0..threads-1). The first exception thrown by a worker is rethrown here after all have stopped.
-template <class Work>
-void parallel_items(std::size_t items, unsigned threads, Work&& work, std::size_t block = 16) {
-    if (threads <= 1) {
-        for (std::size_t i = 0; i < items; ++i) work(0u, i);
-        return;
-    }
-    std::atomic<std::size_t> next{0};
+/// Runs `body(thread)` on threads 0..threads-1 (0 on the calling thread) and rethrows the first
+/// exception a thread threw, after all have stopped; `failed` tells the others to stop early.
+template <class Body>
+void run_threads(unsigned threads, Body&& body) {
     std::exception_ptr failure;
     std::atomic<bool> failed{false};
     auto run = [&](unsigned thread) {
         try {
-            for (;;) {
-                const std::size_t begin = next.fetch_add(block);
-                if (begin >= items || failed.load(std::memory_order_relaxed)) return;
-                const std::size_t end = std::min(items, begin + block);
-                for (std::size_t i = begin; i < end; ++i) work(thread, i);
-            }
+            body(thread, failed);
         } catch (...) {
             if (!failed.exchange(true)) failure = std::current_exception();
         }
@@ -45,6 +35,25 @@ void parallel_items(std::size_t items, unsigned threads, Work&& work, std::size_
     run(0);
     for (auto& thread : pool) thread.join();
     if (failure) std::rethrow_exception(failure);
+}
+
+/// Calls `work(thread, item)` for every item in [0, items) on `threads` threads (thread numbers
+/// 0..threads-1). The first exception thrown by a worker is rethrown here after all have stopped.
+template <class Work>
+void parallel_items(std::size_t items, unsigned threads, Work&& work, std::size_t block = 16) {
+    if (threads <= 1) {
+        for (std::size_t i = 0; i < items; ++i) work(0u, i);
+        return;
+    }
+    std::atomic<std::size_t> next{0};
+    run_threads(threads, [&](unsigned thread, const std::atomic<bool>& failed) {
+        for (;;) {
+            const std::size_t begin = next.fetch_add(block);
+            if (begin >= items || failed.load(std::memory_order_relaxed)) return;
+            const std::size_t end = std::min(items, begin + block);
+            for (std::size_t i = begin; i < end; ++i) work(thread, i);
+        }
+    });
 }
 
 }  // namespace maillage::detail
@@ -61,21 +70,9 @@ void parallel_static(std::size_t items, unsigned threads, Work&& work) {
         for (std::size_t i = 0; i < items; ++i) work(0u, i);
         return;
     }
-    std::exception_ptr failure;
-    std::atomic<bool> failed{false};
-    auto run = [&](unsigned thread) {
-        try {
-            for (std::size_t i = thread; i < items && !failed.load(std::memory_order_relaxed); i += threads) work(thread, i);
-        } catch (...) {
-            if (!failed.exchange(true)) failure = std::current_exception();
-        }
-    };
-    std::vector<std::thread> pool;
-    pool.reserve(threads - 1);
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(run, t);
-    run(0);
-    for (auto& thread : pool) thread.join();
-    if (failure) std::rethrow_exception(failure);
+    run_threads(threads, [&](unsigned thread, const std::atomic<bool>& failed) {
+        for (std::size_t i = thread; i < items && !failed.load(std::memory_order_relaxed); i += threads) work(thread, i);
+    });
 }
 
 /// Splits [0, items) into fixed blocks of `block` items and calls `work(block_number, begin, end)`
