@@ -73,6 +73,7 @@ demo: python
 bench: cpp python
 	$(BIN)/python benchmarks/load_map.py --build $(BUILD)
 	$(BIN)/python benchmarks/analyze_map.py
+	$(BIN)/python benchmarks/batch_maps.py
 
 clean:
 	rm -rf build out

@@ -19,7 +19,7 @@ import textwrap
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from load_map import RESULTS, WRAPPER, machine  # noqa: E402
+from load_map import WRAPPER, machine, write_section  # noqa: E402
 
 HERE = Path(__file__).parent
 DATA = HERE / "data"
@@ -114,7 +114,7 @@ def main() -> None:
     if args.no_write:
         return
     command = "python benchmarks/analyze_map.py " + " ".join(sys.argv[1:])
-    section = (f"<!-- analyze_map:start -->\n## Analysing a generated regional map end to end\n\n"
+    write_section("analyze_map", f"## Analysing a generated regional map end to end\n\n"
                f"Machine: {machine()}. Date: {dt.date.today().isoformat()}. Command: `{command}` (`make bench`).\n\n"
                f"Maps from `maillage example --generate` (seed {args.seed}); best of {args.repeat} runs, each in a new "
                f"process (the `maillage analyze` row includes starting Python and reading the map). The networkx row "
@@ -123,17 +123,6 @@ def main() -> None:
                f"2,000 actors only (beyond, it takes tens of minutes).\n\n{text}\n\n"
                f"Versions: maillage {maillage.__version__}, networkx {networkx.__version__}, Python "
                f"{sys.version.split()[0]}.\n<!-- analyze_map:end -->")
-    text_all = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    if "<!-- analyze_map:start -->" in text_all:
-        head, rest = text_all.split("<!-- analyze_map:start -->", 1)
-        tail = rest.split("<!-- analyze_map:end -->", 1)[1]
-        text_all = head + section + tail
-    else:
-        text_all = text_all.rstrip("\n") + "\n\n" + section + "\n"
-    temporary = RESULTS.with_suffix(".md.tmp")
-    temporary.write_text(text_all, encoding="utf-8")
-    temporary.replace(RESULTS)
-
 
 if __name__ == "__main__":
     main()

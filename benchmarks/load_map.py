@@ -173,6 +173,23 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB, {platform.system()} {platform.release()}"
 
 
+def write_section(name: str, body: str) -> None:
+    """Puts `body` between the markers <!-- name:start --> and <!-- name:end --> of RESULTS.md
+    (appended when they are absent), leaving the other benchmarks' sections as they are; the file
+    is replaced atomically, so an interrupted benchmark leaves the previous results intact."""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    section = f"{start}\n{body}\n{end}"
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
+    if start in text:
+        head, rest = text.split(start, 1)
+        text = head + section + rest.split(end, 1)[1]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    temporary = RESULTS.with_suffix(".md.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(RESULTS)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--build", type=Path, default=Path("build/cpp"), help="CMake build folder with benchmarks/load_map")
@@ -227,18 +244,8 @@ def main() -> None:
     if args.no_write:
         return
     command = f"{Path(sys.executable).name} benchmarks/load_map.py --actors {args.actors} --ties {args.ties} --seed {args.seed} --repeat {args.repeat}"
-    section = (f"<!-- load_map:start -->\n## Loading a map\n\n"
-               f"Machine: {machine()}. Date: {dt.date.today().isoformat()}. Command: `{command}` (`make bench`).\n\n"
-               f"{table}\n<!-- load_map:end -->")
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    if "<!-- load_map:start -->" in text:
-        head, rest = text.split("<!-- load_map:start -->", 1)
-        tail = rest.split("<!-- load_map:end -->", 1)[1]
-        text = head + section + tail
-    else:
-        text = text.rstrip() + "\n\n" + section + "\n"
-    RESULTS.write_text(text, encoding="utf-8")
-
+    write_section("load_map", f"## Loading a map\n\nMachine: {machine()}. Date: {dt.date.today().isoformat()}. "
+                              f"Command: `{command}` (`make bench`).\n\n{table}")
 
 if __name__ == "__main__":
     main()

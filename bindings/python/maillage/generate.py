@@ -162,8 +162,9 @@ def regional_map_dict(actors: int = 2000, seed: int = 0, name: str | None = None
             other = rng.choice(orgs)
             if other is not org:
                 ties.append({"source": org["id"], "target": other["id"], "relation": "referral"})
-        if org["status"] == "associative" and rng.random() < 0.5:
-            ties.append({"source": rng.choice(public)["id"], "target": org["id"], "relation": "funding"})
+        funders = [o for o in public if o is not org]
+        if org["status"] == "associative" and funders and rng.random() < 0.5:
+            ties.append({"source": rng.choice(funders)["id"], "target": org["id"], "relation": "funding"})
 
     meetings = []
     for k, user in enumerate(rng.sample(users, max(1, int(n_users * MEETING_USERS)))):
