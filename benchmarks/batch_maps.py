@@ -25,7 +25,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -111,9 +110,9 @@ def run_batch(folder: Path, jobs: int, threads: bool, out: Path) -> dict:
     errors_rows = (out / "errors.csv").read_text(encoding="utf-8").strip().splitlines()[1:]
     if len(summary_rows) != maps or errors_rows:
         raise SystemExit(f"batch_maps: {len(summary_rows)} of {maps} maps in summary.csv, {len(errors_rows)} errors")
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-    return {"seconds": seconds, "maps": maps, "rate": maps / seconds,
-            "largest_process": max(usage.ru_maxrss * 1024, children), "tree": peak_tree}
+    # wait4's ru_maxrss is the largest of the batch process and the workers it reaped.
+    return {"seconds": seconds, "maps": maps, "rate": maps / seconds, "largest_process": usage.ru_maxrss * 1024,
+            "tree": peak_tree}
 
 
 def main() -> None:
@@ -146,11 +145,13 @@ def main() -> None:
     print(text)
     if args.no_write:
         return
-    load = os.getloadavg()
     command = "python benchmarks/batch_maps.py " + " ".join(sys.argv[1:])
+    realtime = os.sched_getscheduler(0) == os.SCHED_FIFO
+    priority = ("Run with real-time priority (`chrt -f 10`), so that other work on the machine did not take its cores."
+                if realtime else f"Load average when it finished: {os.getloadavg()[0]:.1f}.")
     write_section("batch_maps", f"## A regional batch: maps per second\n\n"
                f"Machine: {machine()}. Date: {dt.date.today().isoformat()}. Command: `{command}` (`make bench`). "
-               f"Load average when it finished: {load[0]:.1f}.\n\n"
+               f"{priority}\n\n"
                f"Each row is one `maillage batch DIR -o OUT --format json --as-of {AS_OF} --jobs N [--threads]` "
                f"process into an empty folder: starting Python, reading, measures, coverage, gaps, plan, "
                f"pseudonymised JSON reports, summary.csv, errors.csv and summary.html, every map done. Maps from "
