@@ -19,7 +19,7 @@ import textwrap
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from load_map import WRAPPER, machine, write_section  # noqa: E402
+from load_map import WRAPPER, machine, priority_note, write_section  # noqa: E402
 
 HERE = Path(__file__).parent
 DATA = HERE / "data"
@@ -115,8 +115,8 @@ def main() -> None:
         return
     command = "python benchmarks/analyze_map.py " + " ".join(sys.argv[1:])
     write_section("analyze_map", f"## Analysing a generated regional map end to end\n\n"
-               f"Machine: {machine()}. Date: {dt.date.today().isoformat()}. Command: `{command}` (`make bench`).\n\n"
-               f"Maps from `maillage example --generate` (seed {args.seed}); best of {args.repeat} runs, each in a new "
+               f"Machine: {machine()}. Date: {dt.date.today().isoformat()}. Command: `{command}` (`make bench`). "
+               f"{priority_note()}\n\nMaps from `maillage example --generate` (seed {args.seed}); best of {args.repeat} runs, each in a new "
                f"process (the `maillage analyze` row includes starting Python and reading the map). The networkx row "
                f"computes the same graph measures (density, clustering, diameter, mean distance, betweenness, "
                f"closeness, core numbers, PageRank) and nothing of coverage or gaps; it runs on the maps of at most "

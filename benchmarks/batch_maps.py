@@ -33,7 +33,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from load_map import machine, write_section  # noqa: E402
+from load_map import machine, priority_note, write_section  # noqa: E402
 
 HERE = Path(__file__).parent
 DATA = HERE / "data"
@@ -146,12 +146,9 @@ def main() -> None:
     if args.no_write:
         return
     command = "python benchmarks/batch_maps.py " + " ".join(sys.argv[1:])
-    realtime = os.sched_getscheduler(0) == os.SCHED_FIFO
-    priority = ("Run with real-time priority (`chrt -f 10`), so that other work on the machine did not take its cores."
-                if realtime else f"Load average when it finished: {os.getloadavg()[0]:.1f}.")
     write_section("batch_maps", f"## A regional batch: maps per second\n\n"
                f"Machine: {machine()}. Date: {dt.date.today().isoformat()}. Command: `{command}` (`make bench`). "
-               f"{priority}\n\n"
+               f"{priority_note()}\n\n"
                f"Each row is one `maillage batch DIR -o OUT --format json --as-of {AS_OF} --jobs N [--threads]` "
                f"process into an empty folder: starting Python, reading, measures, coverage, gaps, plan, "
                f"pseudonymised JSON reports, summary.csv, errors.csv and summary.html, every map done. Maps from "

@@ -173,6 +173,14 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB, {platform.system()} {platform.release()}"
 
 
+def priority_note() -> str:
+    """How the benchmark shared the machine: real-time priority (`chrt -f 10`, which keeps other
+    work off its cores), or else the load average it ran under."""
+    if os.sched_getscheduler(0) == os.SCHED_FIFO:
+        return "Run with real-time priority (`chrt -f 10`), so that other work on the machine did not take its cores."
+    return f"Load average when it finished: {os.getloadavg()[0]:.1f}."
+
+
 def write_section(name: str, body: str) -> None:
     """Puts `body` between the markers <!-- name:start --> and <!-- name:end --> of RESULTS.md
     (appended when they are absent), leaving the other benchmarks' sections as they are; the file
