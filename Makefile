@@ -11,15 +11,16 @@ BUILD := build/cpp
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 APT_PACKAGES := build-essential cmake ninja-build python3-dev python3-venv pkg-config \
 	libboost-graph-dev libboost-test-dev libeigen3-dev rapidjson-dev libcsv-dev \
-	libbenchmark-dev pybind11-dev
+	libbenchmark-dev pybind11-dev clang libclang-rt-14-dev
 PY_BUILD := "scikit-build-core>=0.10" "pybind11>=2.11" ninja
 
-.PHONY: help deps venv python cpp test test-cpp test-python demo bench clean
+.PHONY: help deps venv python cpp test test-cpp test-python test-sanitize fuzz-build fuzz-corpus fuzz test-fuzz demo bench clean
 
 help:
 	@echo "make demo   set up, build, and run maillage on the bundled example maps (output in out/)"
 	@echo "make test   set up, build, and run every test (C++ with ctest, Python with pytest)"
 	@echo "make bench  run the benchmarks (see benchmarks/README.md)"
+	@echo "make fuzz   fuzz every reader for FUZZ_SECONDS (default 600) each; findings in build/fuzz/found/"
 
 # Debian packages: installed only when one is missing.
 deps:
@@ -51,7 +52,59 @@ test-cpp: cpp
 test-python: python
 	$(BIN)/python -m pytest -q
 
-test: test-cpp test-python
+# The C++ tests again, built with AddressSanitizer and UndefinedBehaviorSanitizer (any report fails).
+SANITIZE_BUILD := build/sanitize
+SANITIZE_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+test-sanitize: deps
+	cmake -S . -B $(SANITIZE_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMAILLAGE_BUILD_BENCHMARKS=OFF \
+	  -DMAILLAGE_INSTALL=OFF -DCMAKE_CXX_FLAGS="$(SANITIZE_FLAGS)" >/dev/null
+	cmake --build $(SANITIZE_BUILD) -j $(JOBS) --target maillage_tests
+	ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --test-dir $(SANITIZE_BUILD) -R '^cpp\.' --output-on-failure -j $(JOBS)
+
+# libFuzzer targets of the readers, with clang, ASan and UBSan; seeds from the example maps.
+# `make fuzz` runs each for FUZZ_SECONDS; `make test` runs the regression inputs of tests/data/fuzz
+# and then each target for FUZZ_TEST_SECONDS.
+FUZZ_BUILD := build/fuzz
+FUZZ_READERS := json csv
+FUZZ_SECONDS ?= 600
+FUZZ_TEST_SECONDS ?= 30
+FUZZ_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+fuzz-build: deps
+	CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMAILLAGE_BUILD_TESTS=OFF \
+	  -DMAILLAGE_BUILD_BENCHMARKS=OFF -DMAILLAGE_INSTALL=OFF -DMAILLAGE_BUILD_FUZZERS=ON \
+	  -DCMAKE_CXX_FLAGS="$(FUZZ_FLAGS)" >/dev/null
+	cmake --build $(FUZZ_BUILD) -j $(JOBS)
+
+fuzz-corpus: python
+	$(BIN)/python fuzz/make_corpus.py $(FUZZ_BUILD)/corpus
+
+define run_fuzzers
+	@for reader in $(FUZZ_READERS); do \
+	  mkdir -p $(FUZZ_BUILD)/found/$$reader; \
+	  $(FUZZ_BUILD)/fuzz/fuzz_$$reader -max_total_time=$(1) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	    -artifact_prefix=$(FUZZ_BUILD)/found/$$reader/ $(FUZZ_BUILD)/corpus/$$reader tests/data/fuzz/$$reader \
+	    > $(FUZZ_BUILD)/$$reader.log 2>&1; status=$$?; \
+	  echo "fuzz $$reader: $(1) s, $$(grep -h '^stat::number_of_executed_units' $(FUZZ_BUILD)/$$reader.log | \
+	    awk '{print $$2}') inputs, exit $$status"; \
+	  if [ $$status -ne 0 ] || [ -n "$$(ls -A $(FUZZ_BUILD)/found/$$reader)" ]; then \
+	    grep -E "ERROR|SUMMARY|Test unit written" $(FUZZ_BUILD)/$$reader.log; \
+	    echo "fuzz $$reader: findings in $(FUZZ_BUILD)/found/$$reader (log $(FUZZ_BUILD)/$$reader.log)"; exit 1; \
+	  fi; \
+	done
+endef
+
+fuzz: fuzz-build fuzz-corpus
+	$(call run_fuzzers,$(FUZZ_SECONDS))
+
+test-fuzz: fuzz-build fuzz-corpus
+	@for reader in $(FUZZ_READERS); do \
+	  $(FUZZ_BUILD)/fuzz/fuzz_$$reader -runs=1 tests/data/fuzz/$$reader/* >/dev/null 2>&1 \
+	    || { echo "fuzz $$reader: a regression input of tests/data/fuzz/$$reader fails"; exit 1; }; \
+	done
+	$(call run_fuzzers,$(FUZZ_TEST_SECONDS))
+
+test: test-cpp test-python test-sanitize test-fuzz
 
 demo: python
 	@rm -rf out/examples out/csv out/roundtrip && mkdir -p out

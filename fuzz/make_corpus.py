@@ -1,0 +1,40 @@
+"""Seeds for the fuzz targets (`make fuzz`): the bundled example maps as JSON, and the same maps
+as CSV folders joined into one input each (the files in the order of fuzz/fuzz_csv.cpp, separated
+by NUL bytes), plus generated maps of a few sizes.
+
+    .venv/bin/python fuzz/make_corpus.py build/fuzz/corpus
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+import maillage
+from maillage.generate import regional_map
+
+CSV_FILES = ["actors.csv", "ties.csv", "meetings.csv", "decisions.csv", "network.csv"]
+
+
+def csv_input(net: maillage.Network) -> bytes:
+    with tempfile.TemporaryDirectory() as folder:
+        net.write(Path(folder) / "map")
+        parts = [(Path(folder) / "map" / name) for name in CSV_FILES]
+        return b"\0".join(p.read_bytes() if p.exists() else b"" for p in parts)
+
+
+def main() -> None:
+    out = Path(sys.argv[1])
+    (out / "json").mkdir(parents=True, exist_ok=True)
+    (out / "csv").mkdir(parents=True, exist_ok=True)
+    maps = {name: maillage.example(name) for name in maillage.example_names()}
+    maps |= {f"generated_{actors}": regional_map(actors, seed=actors) for actors in (20, 60)}
+    for name, net in maps.items():
+        (out / "json" / f"{name}.maillage.json").write_text(net.to_json(), encoding="utf-8")
+        (out / "csv" / f"{name}.csvjoin").write_bytes(csv_input(net))
+    print(f"fuzz corpus: {len(maps)} maps in {out}/json and {out}/csv")
+
+
+if __name__ == "__main__":
+    main()
