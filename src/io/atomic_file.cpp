@@ -45,6 +45,16 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
         ::unlink(temp.c_str());
         throw io_error(path.string() + ": cannot rename into place: " + std::strerror(saved));
     }
+    // The rename is durable only once the folder's entry is on disk too (a crash before would
+    // leave the previous file, which is still whole). Filesystems that cannot sync a folder
+    // (EINVAL) have nothing to sync.
+    const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir_fd >= 0) {
+        const int synced = ::fsync(dir_fd), saved = errno;
+        ::close(dir_fd);
+        if (synced != 0 && saved != EINVAL)
+            throw io_error(path.string() + ": cannot flush its folder to disk: " + std::strerror(saved));
+    }
 }
 
 }  // namespace maillage
