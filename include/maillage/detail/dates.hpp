@@ -23,7 +23,7 @@ inline std::optional<long> parse_iso_date(std::string_view text, bool end = fals
     if (text.size() != 4 && text.size() != 7 && text.size() != 10) return std::nullopt;
     const auto y = number(0, 4);
     if (!y) return std::nullopt;
-    unsigned m = end ? 12 : 1, d = 1;
+    unsigned m = end ? 12 : 1;
     if (text.size() >= 7) {
         const auto mm = number(5, 2);
         if (text[4] != '-' || !mm) return std::nullopt;
