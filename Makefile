@@ -14,12 +14,13 @@ APT_PACKAGES := build-essential cmake ninja-build python3-dev python3-venv pkg-c
 	libbenchmark-dev pybind11-dev
 PY_BUILD := "scikit-build-core>=0.10" "pybind11>=2.11" ninja
 
-.PHONY: help deps venv python cpp test test-cpp test-python demo bench clean
+.PHONY: help deps venv python cpp test test-cpp test-python demo bench clean notebooks
 
 help:
 	@echo "make demo   set up, build, and run maillage on the bundled example maps (output in out/)"
 	@echo "make test   set up, build, and run every test (C++ with ctest, Python with pytest)"
 	@echo "make bench  run the benchmarks (see benchmarks/README.md)"
+	@echo "make notebooks  execute the French training notebooks and write them as HTML into out/notebooks"
 
 # Debian packages: installed only when one is missing.
 deps:
@@ -73,6 +74,12 @@ demo: python
 bench: cpp python
 	$(BIN)/python benchmarks/load_map.py --build $(BUILD)
 	$(BIN)/python benchmarks/analyze_map.py
+
+# The training notebooks, executed (each in a temporary folder) and written as HTML with outputs.
+notebooks: venv
+	$(BIN)/python -m pip install -q --no-build-isolation ".[test,notebooks]"
+	@rm -rf out/notebooks
+	$(BIN)/python notebooks/execute.py --html out/notebooks
 
 clean:
 	rm -rf build out
