@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import tempfile
 import time
@@ -80,7 +81,8 @@ def to_html(nb, title: str) -> str:
     exporter = HTMLExporter(template_name="lab")
     nb.metadata["title"] = title
     body, _ = exporter.from_notebook_node(nb)
-    return body
+    # Links between notebooks (to the solutions and back) lead to their HTML pages.
+    return re.sub(r'href="(?![a-z]+:)([^"#]+)\.ipynb', r'href="\1.html', body)
 
 
 def _title(nb, fallback: str) -> str:
@@ -108,7 +110,8 @@ def main(argv: list[str] | None = None) -> int:
             failures += 1
             print(f"{path}: FAILED\n{error}", file=sys.stderr)
             continue
-        line = f"{path}: ok ({time.monotonic() - started:.1f} s)"
+        shown = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
+        line = f"{shown}: ok ({time.monotonic() - started:.1f} s)"
         if args.html:
             from maillage.io import write_file_atomically
 
