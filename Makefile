@@ -14,13 +14,14 @@ APT_PACKAGES := build-essential cmake ninja-build python3-dev python3-venv pkg-c
 	libbenchmark-dev pybind11-dev clang libclang-rt-14-dev
 PY_BUILD := "scikit-build-core>=0.10" "pybind11>=2.11" ninja
 
-.PHONY: help deps venv python cpp test test-cpp test-python test-sanitize fuzz-build fuzz-corpus fuzz test-fuzz demo bench clean
+.PHONY: help deps venv python cpp test test-cpp test-python test-sanitize fuzz-build fuzz-corpus fuzz test-fuzz demo bench clean notebooks
 
 help:
 	@echo "make demo   set up, build, and run maillage on the bundled example maps (output in out/)"
-	@echo "make test   set up, build, and run every test (C++ with ctest, Python with pytest)"
+	@echo "make test   set up, build, and run every test (C++ ctest, Python pytest and the notebooks, sanitizers, fuzzers)"
 	@echo "make bench  run the benchmarks (see benchmarks/README.md)"
 	@echo "make fuzz   fuzz every reader for FUZZ_SECONDS (default 600) each; findings in build/fuzz/found/"
+	@echo "make notebooks  execute the French training notebooks and write them as HTML into out/notebooks"
 
 # Debian packages: installed only when one is missing.
 deps:
@@ -127,6 +128,12 @@ bench: cpp python
 	$(BIN)/python benchmarks/load_map.py --build $(BUILD)
 	$(BIN)/python benchmarks/analyze_map.py
 	$(BIN)/python benchmarks/batch_maps.py
+
+# The training notebooks, executed (each in a temporary folder) and written as HTML with outputs.
+notebooks: venv
+	$(BIN)/python -m pip install -q --no-build-isolation ".[test,notebooks]"
+	@rm -rf out/notebooks
+	$(BIN)/python notebooks/execute.py --html out/notebooks
 
 clean:
 	rm -rf build out

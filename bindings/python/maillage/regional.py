@@ -4,7 +4,6 @@ of gaps by kind and severity, the coverage of each map, and the maps that failed
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 from typing import Any
 
@@ -14,33 +13,30 @@ from . import __version__
 from .messages import catalogue
 from .vocabulary_labels import domain_labels
 
-
-def _svg(figure: Any) -> str:
-    import matplotlib.pyplot as plt
-
-    buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
-    plt.close(figure)
-    text = buffer.getvalue()
-    return text[text.index("<svg"):]
+CHARTS = ("coverage", "shares", "heatmap", "gaps")
 
 
 def regional_summary(results: list[dict[str, Any]], failures: list[tuple[str, str]], lang: str = "fr") -> str:
     """HTML text of the regional summary; ``results`` as returned by batch.analyse_map."""
     import matplotlib
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from .reports import SVG_RC
+
+    with matplotlib.rc_context(SVG_RC):  # the caller's settings are left as they were
+        return _regional_summary(results, failures, lang)
+
+
+def _regional_summary(results: list[dict[str, Any]], failures: list[tuple[str, str]], lang: str) -> str:
     import numpy as np
     from matplotlib.ticker import MaxNLocator
 
-    # Reproducible SVG: fixed ids (hashsalt) and no date, so that the same map gives the same file.
-    plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "none", "svg.hashsalt": "maillage"})
+    from .reports import _subplots, _svg
+
     cat = catalogue(lang)
     text = cat["regional"]
     labels = domain_labels(lang)
     rows = [r["row"] for r in results]
-    charts: dict[str, str] = {}
+    charts: dict[str, str] = dict.fromkeys(CHARTS, "")  # a chart that is not drawn is left out
     needs: dict[str, list[int]] = {}
     for r in results:
         for domain, (count, covered) in r["needs_by_domain"].items():
@@ -49,7 +45,7 @@ def regional_summary(results: list[dict[str, Any]], failures: list[tuple[str, st
             tally[1] += covered
     if needs:
         order = sorted(needs, key=lambda d: needs[d][0])
-        fig, ax = plt.subplots(figsize=(7, 0.3 * len(order) + 1))
+        fig, ax = _subplots((7, 0.3 * len(order) + 1))
         covered = [needs[d][1] for d in order]
         missing = [needs[d][0] - needs[d][1] for d in order]
         names = [labels.get(d, d) for d in order]
@@ -68,7 +64,7 @@ def regional_summary(results: list[dict[str, Any]], failures: list[tuple[str, st
         territories = sorted({t for t, _ in cells})
         domains = sorted({d for _, d in cells})
         matrix = np.array([[cells[(t, d)] for d in domains] for t in territories])
-        fig, ax = plt.subplots(figsize=(0.42 * len(domains) + 2.5, 0.35 * len(territories) + 1.8))
+        fig, ax = _subplots((0.42 * len(domains) + 2.5, 0.35 * len(territories) + 1.8))
         image = ax.imshow(matrix, cmap="Blues", aspect="auto", vmin=0)
         ax.set_xticks(range(len(domains)), [labels.get(d, d) for d in domains], rotation=60, ha="right")
         ax.set_yticks(range(len(territories)), territories)
@@ -89,14 +85,14 @@ def regional_summary(results: list[dict[str, Any]], failures: list[tuple[str, st
                 gap_counts[column[4:]] += int(value)
     if gap_counts:
         order = [c for c in sorted(gap_counts, key=gap_counts.get)]
-        fig, ax = plt.subplots(figsize=(7, 0.3 * len(order) + 1))
+        fig, ax = _subplots((7, 0.3 * len(order) + 1))
         ax.barh([cat["gaps"][c]["title"] for c in order], [gap_counts[c] for c in order], color="#d68910")
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.spines[["top", "right"]].set_visible(False)
         charts["gaps"] = _svg(fig)
     shares = [r["covered_share"] for r in rows if r.get("covered_share") is not None]
     if len(shares) > 1:
-        fig, ax = plt.subplots(figsize=(7, 2.4))
+        fig, ax = _subplots((7, 2.4))
         ax.hist(shares, bins=min(20, max(5, len(shares) // 5)), range=(0, 1), color="#2e86c1")
         ax.set_xlabel(text["covered_share"])
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))

@@ -25,15 +25,26 @@ if TYPE_CHECKING:
     from .network import Network
 
 REPORT_FORMATS = ("json", "md", "html")
+CHARTS = ("domains", "territories", "centrality")
 SEVERITY_COLOURS = {"critical": "#c0392b", "warning": "#d68910", "info": "#2e86c1"}
+
+
+# Reproducible SVG: fixed ids (hashsalt) and no date, so that the same map gives the same file.
+SVG_RC = {"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "none", "svg.hashsalt": "maillage"}
+
+
+def _subplots(figsize: tuple[float, float]) -> tuple[Any, Any]:
+    """A figure outside pyplot: no backend is chosen or switched, nothing is left open, so that a
+    report made in a notebook does not stop its inline charts (and threads may draw at once)."""
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=figsize)
+    return figure, figure.subplots()
 
 
 def _svg(figure: Any) -> str:
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
-    import matplotlib.pyplot as plt
-
-    plt.close(figure)
     text = buffer.getvalue()
     return text[text.index("<svg"):]
 
@@ -42,16 +53,18 @@ def _charts(net: Network, cov: Coverage, text: dict[str, str], domain_label: Cal
             name: Callable[[str], str], betweenness: Any) -> dict[str, str]:
     import matplotlib
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    with matplotlib.rc_context(SVG_RC):  # the caller's settings are left as they were
+        return _draw_charts(net, cov, text, domain_label, name, betweenness)
+
+
+def _draw_charts(net: Network, cov: Coverage, text: dict[str, str], domain_label: Callable[[str], str],
+                 name: Callable[[str], str], betweenness: Any) -> dict[str, str]:
     from matplotlib.ticker import MaxNLocator
 
-    # Reproducible SVG: fixed ids (hashsalt) and no date, so that the same map gives the same file.
-    plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "none", "svg.hashsalt": "maillage"})
-    charts: dict[str, str] = {}
+    charts: dict[str, str] = dict.fromkeys(CHARTS, "")  # a chart that is not drawn is left out
     domains = cov.domains.sort_values(["member_count", "non_member_count"], ascending=True)
     if len(domains):
-        fig, ax = plt.subplots(figsize=(7, 0.28 * len(domains) + 1))
+        fig, ax = _subplots((7, 0.28 * len(domains) + 1))
         labels = [domain_label(d) for d in domains.index]
         ax.barh(labels, domains["member_count"], color="#2e86c1", label=text["members"])
         ax.barh(labels, domains["non_member_count"], left=domains["member_count"], color="#aed6f1", label=text["non_members"])
@@ -62,7 +75,7 @@ def _charts(net: Network, cov: Coverage, text: dict[str, str], domain_label: Cal
         charts["domains"] = _svg(fig)
     matrix = cov.territories
     if matrix.size:
-        fig, ax = plt.subplots(figsize=(0.42 * matrix.shape[1] + 2.5, 0.4 * matrix.shape[0] + 1.8))
+        fig, ax = _subplots((0.42 * matrix.shape[1] + 2.5, 0.4 * matrix.shape[0] + 1.8))
         image = ax.imshow(matrix.to_numpy(), cmap="Blues", aspect="auto", vmin=0)
         ax.set_xticks(range(matrix.shape[1]), [domain_label(d) for d in matrix.columns], rotation=60, ha="right")
         ax.set_yticks(range(matrix.shape[0]), list(matrix.index))
@@ -78,7 +91,7 @@ def _charts(net: Network, cov: Coverage, text: dict[str, str], domain_label: Cal
     if net.tie_count:
         between = betweenness.sort_values(ascending=False).head(10)[::-1]
         if len(between) and between.max() > 0:
-            fig, ax = plt.subplots(figsize=(7, 0.3 * len(between) + 1))
+            fig, ax = _subplots((7, 0.3 * len(between) + 1))
             ax.barh([name(i) for i in between.index], between.to_numpy(), color="#5d6d7e")
             ax.spines[["top", "right"]].set_visible(False)
             charts["centrality"] = _svg(fig)
