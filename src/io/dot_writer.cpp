@@ -47,7 +47,7 @@ std::string to_dot_string(const network& net) {
     const auto& a = net.actors();
     const auto& t = net.ties();
     std::string out = "digraph " + dot_quoted(net.info().name.empty() ? "maillage" : net.info().name) + " {\n";
-    out += "  graph [charset=\"UTF-8\", layers=\"primary:secondary\", overlap=false, splines=true";
+    out += "  graph [charset=\"UTF-8\", overlap=false, splines=true";
     if (!net.info().name.empty()) out += ", label=" + dot_quoted(net.info().name);
     out += "];\n";
     out += "  node [fontname=\"DejaVu Sans\", fontsize=10];\n";
@@ -74,7 +74,7 @@ std::string to_dot_string(const network& net) {
                " [label=" + dot_quoted(to_string(t.relation[i])) + ", style=" + (formal ? "solid" : "dashed") +
                ", color=" + dot_quoted(primary ? primary_colour : secondary_colour) +
                ", penwidth=" + detail::number_text(std::round(width * 100) / 100) +
-               (t.directed[i] ? "" : ", dir=none") + ", layer=" + (primary ? "primary" : "secondary") + "];\n";
+               (t.directed[i] ? "" : ", dir=none") + ", class=" + (primary ? "primary" : "secondary") + "];\n";
     }
     out += "}\n";
     return out;

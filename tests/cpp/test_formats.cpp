@@ -306,7 +306,7 @@ BOOST_AUTO_TEST_CASE(dot_styles_and_escapes) {
     BOOST_TEST(dot.find("\"usr\" -> \"inf\" [label=\"accompaniment\", style=solid, color=\"#1565c0\"") != std::string::npos);
     BOOST_TEST(dot.find("\"ss\" -> \"cms\" [label=\"referral\", style=dashed") != std::string::npos);
     BOOST_TEST(dot.find("relation\", style=dashed, color=\"#2e7d32\"") == std::string::npos);
-    BOOST_TEST(dot.find("[label=\"information\", style=solid, color=\"#2e7d32\", penwidth=1, dir=none, layer=primary]") !=
+    BOOST_TEST(dot.find("[label=\"information\", style=solid, color=\"#2e7d32\", penwidth=1, dir=none, class=primary]") !=
                std::string::npos);
     BOOST_TEST(dot.find("subgraph cluster_primary") != std::string::npos);
 }

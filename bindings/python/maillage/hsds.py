@@ -38,10 +38,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import _core
 from .errors import MapError, MapFileError, Problem
+
+if TYPE_CHECKING:
+    from .network import Network
 
 PathLike = str | os.PathLike[str]
 
@@ -208,7 +211,7 @@ def _unique(items: Iterator[str] | list[str]) -> list[str]:
     return list(seen)
 
 
-def read_hsds(path: PathLike, mapping: PathLike | None = None) -> Any:
+def read_hsds(path: PathLike, mapping: PathLike | None = None) -> Network:
     """Reads an HSDS CSV data package (a folder, or its ``datapackage.json``) as a map.
 
     ``mapping`` is a CSV file of ``taxonomy,term,domain`` rules (default:
@@ -218,7 +221,7 @@ def read_hsds(path: PathLike, mapping: PathLike | None = None) -> Any:
         MapError: problems of the package or the mapping, each with its file and line.
         MapFileError: the folder or a file cannot be read.
     """
-    from .network import Network
+    from .network import Network  # noqa: F811 (imported here: network imports io, io imports hsds)
 
     p = Path(path)
     folder = p.parent if p.name == "datapackage.json" else p

@@ -3,10 +3,10 @@
 /// to draw with `dot`, `neato` or `sfdp`. docs/FORMAT.md, "DOT".
 ///
 /// One `digraph`; undirected ties have `dir=none`. Formality is the line style (formal solid,
-/// informal dashed), the layer is the colour (primary network green, secondary network blue)
-/// and each layer's persons or organisations sit in a cluster (`cluster_primary` for persons,
-/// `cluster_secondary` for professionals, organisations and networks), weight is the pen
-/// width, the relation the edge label. Actors are shaped by kind (person ellipse, professional
+/// informal dashed); the layer is the colour (primary network green, secondary network blue)
+/// and the edge `class` (a CSS class in SVG); persons sit in `cluster_primary`, professionals,
+/// organisations and networks in `cluster_secondary`; weight is the pen width, the relation the
+/// edge label. Actors are shaped by kind (person ellipse, professional
 /// note, organisation box, network hexagon), members drawn bold, potential partners dotted.
 /// Every id and label is a quoted string with `"` and `\` escaped and line breaks as `\n`;
 /// text stays UTF-8 (`charset="UTF-8"`), so accents are written as they are.
