@@ -217,6 +217,40 @@ BOOST_AUTO_TEST_CASE(gephi_gexf_with_viz) {
     BOOST_TEST(t1.attributes == R"({"label":"échanges","kind":"info"})");
 }
 
+BOOST_AUTO_TEST_CASE(yed_graphml_with_groups) {
+    // As yEd writes it: graphics keys (yfiles.type), labels inside <y:NodeLabel>, a group node
+    // holding a nested graph, a description key.
+    const std::string text = R"(<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml">
+  <key for="node" id="d5" attr.name="description" attr.type="string"/>
+  <key for="node" id="d6" yfiles.type="nodegraphics"/>
+  <key for="edge" id="d10" yfiles.type="edgegraphics"/>
+  <graph edgedefault="directed" id="G">
+    <node id="n0">
+      <data key="d6"><y:ShapeNode><y:Geometry height="30.0" width="30.0" x="0" y="0"/><y:NodeLabel>Mission locale</y:NodeLabel></y:ShapeNode></data>
+    </node>
+    <node id="n1" yfiles.foldertype="group">
+      <data key="d5">Réseau jeunesse</data>
+      <data key="d6"><y:ProxyAutoBoundsNode><y:Realizers active="0"><y:GroupNode><y:NodeLabel>Groupe</y:NodeLabel></y:GroupNode></y:Realizers></y:ProxyAutoBoundsNode></data>
+      <graph edgedefault="directed" id="n1:">
+        <node id="n1::n0"><data key="d6"><y:ShapeNode><y:NodeLabel>Foyer</y:NodeLabel></y:ShapeNode></data></node>
+      </graph>
+    </node>
+    <edge id="e0" source="n0" target="n1::n0"><data key="d10"><y:PolyLineEdge/></data></edge>
+  </graph>
+</graphml>)";
+    const network net = read_graphml_string(text, "yed.graphml");
+    BOOST_REQUIRE_EQUAL(net.actor_count(), 3u);
+    BOOST_TEST(net.actor_record(0).label == "Mission locale");
+    BOOST_TEST(net.actor_record(1).label == "Groupe");
+    BOOST_TEST(net.actor_record(1).attributes == R"({"description":"Réseau jeunesse"})");
+    BOOST_TEST(net.actor_record(2).id == "n1::n0");
+    BOOST_TEST(net.actor_record(2).label == "Foyer");
+    BOOST_REQUIRE_EQUAL(net.tie_count(), 1u);
+    BOOST_TEST(net.tie_record(0).id == "e0");
+    BOOST_TEST(*net.tie_record(0).directed);
+}
+
 BOOST_AUTO_TEST_CASE(malformed_xml_is_placed) {
     const auto problems = graphml_problems("<graphml>\n  <graph>\n    <node id=\"a\">\n  </graph>\n</graphml>\n");
     BOOST_REQUIRE_EQUAL(problems.size(), 1u);
