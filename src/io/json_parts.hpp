@@ -22,6 +22,14 @@ std::vector<financing_entry> parse_financing(std::string_view text, network_buil
 /// A map's own vocabulary from a JSON object text ({"domains": {...}, "sectors": {...}}).
 vocabulary parse_vocabulary(std::string_view text, network_builder& b, const std::string& place);
 
+/// Reads the network metadata, vocabulary, meetings and unknown root fields of a map from the JSON
+/// object text that GraphML and GEXF carry in their graph-level `maillage` field (docs/FORMAT.md);
+/// problems go to `b`, their places starting with `prefix` (the place of that field).
+void read_map_parts(std::string_view text, network_builder& b, const std::string& prefix);
+/// The JSON object text of those parts of a map ({"maillage": 1, "network": ..., "meetings": ...}),
+/// or empty when the map has none of them.
+std::string map_parts_json(const network& net);
+
 /// JSON text of financing entries, and of a vocabulary, as parse_* read them.
 std::string financing_json(const std::vector<financing_entry>& financing);
 std::string vocabulary_json(const vocabulary& own);

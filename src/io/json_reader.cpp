@@ -109,6 +109,35 @@ public:
         b_.set_extra(extra.text());
     }
 
+    /// The parts of a map besides its actors and ties (what GraphML and GEXF carry in one
+    /// graph-level field), with every place starting with `prefix`.
+    void read_parts(const Value& root, const std::string& prefix) {
+        if (!root.IsObject()) {
+            b_.add_problem(prefix, "expected a JSON object, got " + type_name(root));
+            return;
+        }
+        unknown_fields extra;
+        for (const auto& m : root.GetObject()) {
+            const std::string_view key = view_of(m.name);
+            const Value& v = m.value;
+            if (key == "maillage") {
+                if (!v.IsInt() || v.GetInt() != 1)
+                    b_.add_problem(prefix + "maillage", "unsupported format version " + compact(v) + "; this maillage reads version 1");
+            } else if (key == "network") {
+                read_network(v, prefix + "network");
+            } else if (key == "vocabulary") {
+                read_vocabulary(v, prefix + "vocabulary");
+            } else if (key == "meetings") {
+                for_each(v, prefix + "meetings", [&](const Value& e, const std::string& at) { read_meeting(e, at); });
+            } else if (key == "actors" || key == "ties") {
+                b_.add_problem(prefix + std::string(key), "actors and ties are nodes and edges here, not JSON");
+            } else {
+                extra.add(m.name, v);
+            }
+        }
+        b_.set_extra(extra.text());
+    }
+
     std::vector<financing_entry> read_financing(const Value& x, const std::string& here) {
         std::vector<financing_entry> financing;
         for_each(x, here, [&](const Value& e, const std::string& fat) {
@@ -533,6 +562,16 @@ vocabulary parse_vocabulary(std::string_view text, network_builder& b, const std
     rapidjson::Document doc;
     if (text.empty() || !parse_cell(doc, text, b, place, "vocabulary")) return {};
     return map_reader(b).parse_vocabulary(doc, place + ": vocabulary");
+}
+
+void read_map_parts(std::string_view text, network_builder& b, const std::string& prefix) {
+    rapidjson::Document doc;
+    if (text.empty() || !parse_cell(doc, text, b, prefix.empty() ? std::string("maillage") : prefix, "maillage")) return;
+    if (const std::size_t deep = too_deep_at(text); deep != std::string_view::npos) {
+        b.add_problem(prefix, "maillage: nested deeper than " + std::to_string(max_json_depth) + " levels");
+        return;
+    }
+    map_reader(b).read_parts(doc, prefix.empty() ? prefix : prefix + " ");
 }
 
 }  // namespace detail

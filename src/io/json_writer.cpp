@@ -115,6 +115,24 @@ public:
         w_.EndArray();
     }
 
+    /// The map without its actors and ties (see detail::map_parts_json).
+    std::string write_parts(const network& net) {
+        w_.StartObject();
+        key("maillage");
+        w_.Int(1);
+        write_network(net.info());
+        write_vocabulary(net.own_vocabulary());
+        if (!net.meetings().empty()) {
+            key("meetings");
+            w_.StartArray();
+            for (const auto& m : net.meetings()) write_meeting(m);
+            w_.EndArray();
+        }
+        members_of(net.extra());
+        w_.EndObject();
+        return {buffer_.GetString(), buffer_.GetSize()};
+    }
+
     void start_object() { w_.StartObject(); }
     void end_object() { w_.EndObject(); }
     std::string done() { return {buffer_.GetString(), buffer_.GetSize()}; }
@@ -310,6 +328,15 @@ std::string financing_json(const std::vector<financing_entry>& financing) {
     map_writer w;
     w.write_financing(financing);
     return compact_text(w.done());
+}
+
+std::string map_parts_json(const network& net) {
+    const vocabulary& own = net.own_vocabulary();
+    if (net.info() == network_info{} && own.domains().empty() && own.sectors().empty() && net.meetings().empty() &&
+        net.extra().empty())
+        return {};
+    map_writer w;
+    return compact_text(w.write_parts(net));
 }
 
 std::string vocabulary_json(const vocabulary& own) {

@@ -17,7 +17,7 @@ std::string in_quotes(std::string_view text) { return "\"" + std::string(text) +
 
 std::string network_builder::field_place(const std::string& place, std::string_view field) const {
     if (field.empty()) return place;
-    if (style_ == place_style::csv) return place;
+    if (style_ == place_style::csv || style_ == place_style::xml) return place;
     if (place.empty()) return std::string(field);
     return field.front() == '[' ? place + std::string(field) : place + "." + std::string(field);
 }
@@ -28,6 +28,8 @@ void network_builder::report(std::vector<problem>& out, const std::string& place
         std::string column(field);
         if (auto bracket = column.find('['); bracket != std::string::npos) column.resize(bracket);
         message = "column " + in_quotes(column) + ": " + message;
+    } else if (style_ == place_style::xml && !field.empty()) {
+        message = in_quotes(field) + ": " + message;
     }
     out.push_back({file_, field_place(place, field), std::move(message)});
 }

@@ -14,6 +14,7 @@ from . import _core
 from .analysis import Coverage, Finding, Findings, Plan, coverage, gaps, plan
 from .errors import ConvergenceError, InvalidArgumentError, MaillageError, MapError, MapFileError, Problem, UnknownIdError
 from .io import FORMATS, example, example_names, example_path, read, schema, validate, write
+from .hsds import read_hsds
 from .meetings import Meetings, MeetingsAudit, meetings
 from .minutes import minutes
 from .network import Network, NetworkView
@@ -73,6 +74,7 @@ __all__ = [
     "meetings",
     "minutes",
     "read",
+    "read_hsds",
     "report",
     "schema",
     "to_networkx",

@@ -23,6 +23,7 @@ from .io import read as read
 from .io import schema as schema
 from .io import validate as validate
 from .io import write as write
+from .hsds import read_hsds as read_hsds
 from .meetings import Meetings as Meetings
 from .meetings import MeetingsAudit as MeetingsAudit
 from .meetings import meetings as meetings

@@ -21,9 +21,11 @@ from . import __version__
 from .errors import InvalidArgumentError, MaillageError, MapError
 from .io import write_file_atomically
 from .io import FORMATS, example_names, example_path, read, validate, write
+from .io import READ_FORMATS, WRITE_FORMATS
 from .network import Network
 
-_FORMAT = click.Choice(FORMATS)
+_FORMAT = click.Choice(READ_FORMATS)
+_WRITE_FORMAT = click.Choice(WRITE_FORMATS)
 
 
 def _fail(error: Exception) -> None:
@@ -83,11 +85,13 @@ def validate_command(maps: tuple[Path, ...], format_: str | None, quiet: bool) -
 @click.argument("source", type=click.Path(path_type=Path))
 @click.argument("target", type=click.Path(path_type=Path))
 @click.option("--from", "from_format", type=_FORMAT, default=None, help="Format of SOURCE (default: from the name).")
-@click.option("--to", "to_format", type=_FORMAT, default=None, help="Format of TARGET (default: from the name).")
+@click.option("--to", "to_format", type=_WRITE_FORMAT, default=None, help="Format of TARGET (default: from the name).")
 def convert_command(source: Path, target: Path, from_format: str | None, to_format: str | None) -> None:
-    """Convert a map between formats: a .json file and a CSV folder.
+    """Convert a map between formats, chosen from the names or by --from/--to.
 
-    The folder of TARGET is created when missing."""
+    Reads a .json map, a CSV folder, .graphml, .gexf, or an Open Referral HSDS data package (a
+    folder with organizations.csv, or its datapackage.json); writes .json, a CSV folder,
+    .graphml, .gexf or .dot (Graphviz). The folder of TARGET is created when missing."""
     try:
         net = read(source, from_format)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -102,7 +106,7 @@ def convert_command(source: Path, target: Path, from_format: str | None, to_form
 @click.argument("name", required=False)
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("."), show_default=True,
               help="Folder to write the example maps into.")
-@click.option("--format", "format_", type=_FORMAT, default="json", show_default=True,
+@click.option("--format", "format_", type=click.Choice(["json", "csv"]), default="json", show_default=True,
               help="json: NAME.maillage.json files; csv: one folder per map.")
 @click.option("--generate", type=click.IntRange(min=1), default=None,
               help="Write this many realistic synthetic regional maps instead of the bundled ones.")

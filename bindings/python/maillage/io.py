@@ -9,19 +9,24 @@ from pathlib import Path
 from typing import Any
 
 from . import _core
-from .errors import Problem
+from .errors import MapError, Problem
 from .network import Network
 
 PathLike = str | os.PathLike[str]
 
-FORMATS = ("json", "csv")
+FORMATS = ("json", "csv", "graphml", "gexf", "dot", "hsds")
+#: Formats maillage reads, and formats it writes (DOT is written only, HSDS read only).
+READ_FORMATS = ("json", "csv", "graphml", "gexf", "hsds")
+WRITE_FORMATS = ("json", "csv", "graphml", "gexf", "dot")
 
 
 def read(path: PathLike, format: str | None = None) -> Network:
     """Reads a map.
 
     The format comes from the path (``*.json``: JSON map; a folder or a ``*.csv`` inside one:
-    CSV folder) or from ``format`` ("json", "csv").
+    CSV folder; ``*.graphml``; ``*.gexf``; a folder holding ``organizations.csv`` or its
+    ``datapackage.json``: Open Referral HSDS, see :func:`maillage.read_hsds`) or from ``format``
+    ("json", "csv", "graphml", "gexf", "hsds").
 
     Raises:
         MapError: the map has problems; ``.problems`` lists each with its file and place.
@@ -31,12 +36,22 @@ def read(path: PathLike, format: str | None = None) -> Network:
 
 
 def write(net: Network, path: PathLike, format: str | None = None) -> None:
-    """Writes a map atomically: a JSON file, or a CSV folder (created if needed)."""
+    """Writes a map atomically: a JSON, GraphML, GEXF or DOT file, or a CSV folder (created if
+    needed), the format from the extension (``.json``, ``.graphml``, ``.gexf``, ``.dot``/``.gv``,
+    a folder) or from ``format``."""
     net.write(path, format)
 
 
 def validate(path: PathLike, format: str | None = None) -> list[Problem]:
     """Every problem of the map at ``path`` (an empty list when it is valid)."""
+    from .hsds import is_hsds, read_hsds
+
+    if format == "hsds" or (not format and is_hsds(path)):
+        try:
+            read_hsds(path)
+        except MapError as error:
+            return list(error.problems)
+        return []
     return [Problem(*p) for p in _core.validate(Path(path), format or "")]
 
 

@@ -67,7 +67,12 @@ class Network(MeasuresMixin):
     # -- construction -------------------------------------------------------------------
     @classmethod
     def read(cls, path: PathLike, format: str | None = None) -> Network:
-        """Reads a map: a ``.json`` file or a CSV folder (see :func:`maillage.read`)."""
+        """Reads a map: a ``.json``, ``.graphml`` or ``.gexf`` file, a CSV folder or an HSDS data
+        package (see :func:`maillage.read`)."""
+        from .hsds import is_hsds, read_hsds
+
+        if format == "hsds" or (not format and is_hsds(path)):
+            return read_hsds(path)
         return cls(_core.read(Path(path), format or ""))
 
     @classmethod
@@ -91,7 +96,8 @@ class Network(MeasuresMixin):
         return json.loads(self.to_json())
 
     def write(self, path: PathLike, format: str | None = None) -> None:
-        """Writes the map atomically: a ``.json`` file, or a folder of CSV files."""
+        """Writes the map atomically: a ``.json``, ``.graphml``, ``.gexf`` or ``.dot`` file, or a
+        folder of CSV files (see :func:`maillage.write`)."""
         _core.write(self._core, Path(path), format or "")
 
     def to_networkx(self) -> nx.MultiGraph | nx.MultiDiGraph:

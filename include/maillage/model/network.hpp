@@ -218,9 +218,10 @@ inline std::size_t network::memory_bytes() const noexcept {
 /// [1, 4], valid dates, no self-ties.
 class network_builder {
 public:
-    /// How problem places are written: JSON paths (`ties[3].target`) or CSV lines
-    /// (`ties.csv:4: column "target"`).
-    enum class place_style { json, csv };
+    /// How problem places are written: JSON paths (`ties[3].target`), CSV lines
+    /// (`ties.csv:4: column "target"`) or XML positions (`12:5: "target"`, the line and column of
+    /// the element).
+    enum class place_style { json, csv, xml };
 
     /// `file` names the input in problem messages.
     explicit network_builder(std::string file = {}, place_style style = place_style::json)
