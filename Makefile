@@ -67,7 +67,7 @@ test-sanitize: deps
 # `make fuzz` runs each for FUZZ_SECONDS; `make test` runs the regression inputs of tests/data/fuzz
 # and then each target for FUZZ_TEST_SECONDS.
 FUZZ_BUILD := build/fuzz
-FUZZ_READERS := json csv
+FUZZ_READERS := json graphml gexf csv
 FUZZ_SECONDS ?= 600
 FUZZ_TEST_SECONDS ?= 30
 FUZZ_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all

@@ -1,5 +1,5 @@
-"""Seeds for the fuzz targets (`make fuzz`): the bundled example maps as JSON, and the same maps
-as CSV folders joined into one input each (the files in the order of fuzz/fuzz_csv.cpp, separated
+"""Seeds for the fuzz targets (`make fuzz`): the bundled example maps as JSON, GraphML and GEXF,
+the files of foreign tools that the tests hold (tests/data), and the same maps as CSV folders joined into one input each (the files in the order of fuzz/fuzz_csv.cpp, separated
 by NUL bytes), plus generated maps of a few sizes.
 
     .venv/bin/python fuzz/make_corpus.py build/fuzz/corpus
@@ -26,13 +26,21 @@ def csv_input(net: maillage.Network) -> bytes:
 
 def main() -> None:
     out = Path(sys.argv[1])
-    (out / "json").mkdir(parents=True, exist_ok=True)
-    (out / "csv").mkdir(parents=True, exist_ok=True)
+    for reader in ("json", "graphml", "gexf", "csv"):
+        (out / reader).mkdir(parents=True, exist_ok=True)
     maps = {name: maillage.example(name) for name in maillage.example_names()}
     maps |= {f"generated_{actors}": regional_map(actors, seed=actors) for actors in (20, 60)}
     for name, net in maps.items():
         (out / "json" / f"{name}.maillage.json").write_text(net.to_json(), encoding="utf-8")
         (out / "csv" / f"{name}.csvjoin").write_bytes(csv_input(net))
+        with tempfile.TemporaryDirectory() as folder:
+            for reader in ("graphml", "gexf"):
+                net.write(Path(folder) / f"{name}.{reader}")
+                (out / reader / f"{name}.{reader}").write_bytes((Path(folder) / f"{name}.{reader}").read_bytes())
+    data = Path(__file__).resolve().parents[1] / "tests" / "data"
+    for reader in ("graphml", "gexf"):
+        for path in data.rglob(f"*.{reader}"):
+            (out / reader / f"foreign_{path.name}").write_bytes(path.read_bytes())
     print(f"fuzz corpus: {len(maps)} maps in {out}/json and {out}/csv")
 
 
