@@ -16,6 +16,7 @@ from .errors import ConvergenceError, InvalidArgumentError, MaillageError, MapEr
 from .io import FORMATS, example, example_names, example_path, read, schema, validate, write
 from .meetings import Meetings, MeetingsAudit, meetings
 from .minutes import minutes
+from .holes import Brokerage, Ego
 from .network import Network, NetworkView
 
 __version__: str = _core.__version__
@@ -76,6 +77,8 @@ __all__ = [
     "report",
     "schema",
     "to_networkx",
+    "Brokerage",
+    "Ego",
     "validate",
     "write",
 ]
