@@ -170,26 +170,26 @@ BOOST_AUTO_TEST_CASE(brokerage_roles_on_two_paths) {
     }
     // Directed: coordinator, itinerant, liaison; a shortcut i -> k removes the brokerage.
     {
-        const network net = graph_of({{"a", "x"}, {"b", "x"}, {"c", "x"}},
+        const network net = graph_of({{"a", "social"}, {"b", "social"}, {"c", "social"}},
                                      {{"a", "b", 1, true}, {"b", "c", 1, true}});
         BOOST_TEST(raw(net, brokerage(network_view(net), "sector"), "b") == (roles{1, 0, 0, 0, 0, 1}), tt::per_element());
     }
     {
-        const network net = graph_of({{"a", "x"}, {"b", "y"}, {"c", "x"}}, {{"a", "b", 1, true}, {"b", "c", 1, true}});
+        const network net = graph_of({{"a", "social"}, {"b", "health"}, {"c", "social"}}, {{"a", "b", 1, true}, {"b", "c", 1, true}});
         BOOST_TEST(raw(net, brokerage(network_view(net), "sector"), "b") == (roles{0, 1, 0, 0, 0, 1}), tt::per_element());
     }
     {
-        const network net = graph_of({{"a", "x"}, {"b", "y"}, {"c", "z"}}, {{"a", "b", 1, true}, {"b", "c", 1, true}});
+        const network net = graph_of({{"a", "social"}, {"b", "health"}, {"c", "housing"}}, {{"a", "b", 1, true}, {"b", "c", 1, true}});
         BOOST_TEST(raw(net, brokerage(network_view(net), "sector"), "b") == (roles{0, 0, 0, 0, 1, 1}), tt::per_element());
     }
     {
-        const network net = graph_of({{"a", "x"}, {"b", "y"}, {"c", "z"}},
+        const network net = graph_of({{"a", "social"}, {"b", "health"}, {"c", "housing"}},
                                      {{"a", "b", 1, true}, {"b", "c", 1, true}, {"a", "c", 1, true}});
         BOOST_TEST(raw(net, brokerage(network_view(net), "sector"), "b") == (roles{0, 0, 0, 0, 0, 0}), tt::per_element());
     }
     // The reverse arc c -> a does not close a -> b -> c.
     {
-        const network net = graph_of({{"a", "x"}, {"b", "y"}, {"c", "z"}},
+        const network net = graph_of({{"a", "social"}, {"b", "health"}, {"c", "housing"}},
                                      {{"a", "b", 1, true}, {"b", "c", 1, true}, {"c", "a", 1, true}});
         BOOST_TEST(raw(net, brokerage(network_view(net), "sector"), "b") == (roles{0, 0, 0, 0, 1, 1}), tt::per_element());
     }
@@ -197,7 +197,7 @@ BOOST_AUTO_TEST_CASE(brokerage_roles_on_two_paths) {
 
 BOOST_AUTO_TEST_CASE(brokerage_expected_values_and_z_scores) {
     // Directed path a(X) -> b(X) -> c(Y): N = 3, d = 2/6; b is a representative once.
-    const network net = graph_of({{"a", "x"}, {"b", "x"}, {"c", "y"}}, {{"a", "b", 1, true}, {"b", "c", 1, true}});
+    const network net = graph_of({{"a", "social"}, {"b", "social"}, {"c", "health"}}, {{"a", "b", 1, true}, {"b", "c", 1, true}});
     const auto r = brokerage(network_view(net), "sector");
     const double d = 1.0 / 3, a = d * d * (1 - d);
     const index_t b = net.actor_index("b");
@@ -241,7 +241,7 @@ BOOST_AUTO_TEST_CASE(brokerage_liaison_variance_closed_form_is_sna_triple_loop) 
 }
 
 BOOST_AUTO_TEST_CASE(brokerage_checks_its_arguments) {
-    const network net = graph_of({{"a", "x"}, {"b", "y"}}, {{"a", "b"}});
+    const network net = graph_of({{"a", "social"}, {"b", "health"}}, {{"a", "b"}});
     BOOST_CHECK_THROW((void)brokerage(network_view(net), "colour"), invalid_argument);
     BOOST_CHECK_THROW((void)brokerage(network_view(net), std::vector<std::int32_t>{0}), invalid_argument);
     BOOST_CHECK_THROW((void)brokerage(network_view(net), std::vector<std::int32_t>{0, -1}), invalid_argument);
