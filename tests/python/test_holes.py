@@ -423,3 +423,18 @@ def test_ego_of_the_user_in_one_layer() -> None:
     assert graph.number_of_edges() >= len(whole.ties)
     view = net.view(layer="secondary")
     assert view.ego(user)["size"] == whole["size_by_layer"].get("secondary", 0)
+
+
+@pytest.mark.parametrize("seed, n, m, share", [c for c in CASES if c[3] == 0.0])
+@pytest.mark.parametrize("weighted", [False, True])
+def test_constraint_matches_igraph(seed: int, n: int, m: int, share: float, weighted: bool) -> None:
+    import igraph
+
+    net = random_map(seed, n, m, share)
+    g = reference(net)
+    ids = list(g)
+    position = {v: i for i, v in enumerate(ids)}
+    ig = igraph.Graph(n=len(ids), edges=[(position[u], position[v]) for u, v in g.edges()])
+    weights = [d["weight"] for _, _, d in g.edges(data=True)] if weighted else None
+    expected = dict(zip(ids, ig.constraint(weights=weights)))
+    same(net.constraint(weight="weight" if weighted else None), expected)

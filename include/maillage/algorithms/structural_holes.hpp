@@ -18,7 +18,7 @@
 ///   maillage counts contacts).
 /// - Local (dyadic) constraint: c_ij = (p_ij + sum over q in N(i) of p_iq p_qj)^2, and
 ///   constraint C_i = sum over j in N(i) of c_ij.
-/// - Hierarchy (Burt 1992, p. 71; as UCINET's structural holes routine): with r_j = c_ij n_i / C_i
+/// - Hierarchy (Burt 1992, ch. 2, the index UCINET reports as "Hierarchy"): with r_j = c_ij n_i / C_i
 ///   (the local constraint relative to the mean one),
 ///   H_i = sum over j in N(i) of r_j ln r_j / (n_i ln n_i):
 ///   0 when the constraint spreads evenly over the contacts, 1 when one contact holds it all.
