@@ -438,3 +438,22 @@ def test_constraint_matches_igraph(seed: int, n: int, m: int, share: float, weig
     weights = [d["weight"] for _, _, d in g.edges(data=True)] if weighted else None
     expected = dict(zip(ids, ig.constraint(weights=weights)))
     same(net.constraint(weight="weight" if weighted else None), expected)
+
+
+def test_ego_in_an_organisation_level_view() -> None:
+    net = maillage.example("ecocarte_usager")
+    user = net.actors.index[net.actors["role"] == "user"][0]
+    view = net.view(organisation_level=True)
+    e = view.ego(user)
+    g = reference(view)
+    assert set(e.alters.index) == contacts(g, user)
+    assert not (e.alters["kind"] == "professional").any() or \
+        all(pd.isna(net.actors.loc[a, "organisation"]) or not net.actors.loc[a, "organisation"]
+            for a in e.alters.index[e.alters["kind"] == "professional"])
+    assert set(e.ties["source"]) | set(e.ties["target"]) <= set(e.alters.index) | {user}
+    assert e["constraint"] == pytest.approx(nx.constraint(nx.ego_graph(g, user, undirected=True))[user], abs=1e-9)
+    professionals = net.actors.index[(net.actors["kind"] == "professional")
+                                     & net.actors["organisation"].fillna("").astype(bool)]
+    if len(professionals):
+        with pytest.raises(maillage.InvalidArgumentError, match="not in the view"):
+            view.ego(professionals[0])

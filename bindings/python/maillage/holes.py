@@ -291,6 +291,8 @@ class HolesMixin:
         if found is None:
             raise UnknownIdError(f"ego: unknown actor {actor_id!r}")
         view = self._view_core()
+        if found not in set(view.actor_indices().tolist()):
+            raise InvalidArgumentError(f"ego: actor {actor_id!r} is not in the view")
         r = _core.ego(view, found, layer, weight, ei_attribute, directed)
         ids = self._all_ids()
         a = r["alters"]
