@@ -144,8 +144,9 @@ class HolesMixin:
         """Burt's effective size: the number of contacts less their redundancy,
         sum over contacts j of (1 - sum_q p_iq m_jq), contacts and mutual weights taken with ties
         either way. ``model="whole"``: p and m normalised over each actor's ties in the whole
-        network, as ``networkx.effective_size`` (for unweighted undirected ties Borgatti's
-        n - 2t/n); ``"ego"``: over the ties inside the ego network only. ``weight="weight"``:
+        network, as networkx defines it (``networkx.effective_size(G, nodes=...)``; for all nodes
+        at once networkx 3.4-3.6 errs on weighted and directed graphs, networkx PR #8906; for
+        unweighted undirected ties Borgatti's n - 2t/n); ``"ego"``: over the ties inside the ego network only. ``weight="weight"``:
         tie weights (parallel ties summed). NaN for an actor without ties, as networkx."""
         return self._holes("effective_size", model, weight, directed, threads)
 

@@ -38,9 +38,12 @@
 /// and for actors outside the view. Directed graphs: contacts and mutual weights take ties both
 /// ways (networkx's all_neighbors and mutual_weight); undirected ties count as mutual.
 ///
-/// Matches networkx.effective_size(G, weight=...), networkx.constraint(G, weight=...) and
-/// networkx.local_constraint(G, u, v, weight=...) on the nx.DiGraph / nx.Graph of the measure
-/// graph (`weight="weight"` for weighted), to rounding.
+/// Matches networkx.constraint(G, weight=...), networkx.local_constraint(G, u, v, weight=...)
+/// and networkx's definition of effective_size on the nx.DiGraph / nx.Graph of the measure graph
+/// (`weight="weight"` for weighted), to rounding; igraph's Graph.constraint too. (networkx 3.4-3.6
+/// computes effective_size of all nodes through sparse matrices that divide by the wrong node's
+/// maximum on weighted and directed graphs, networkx PR #8906; its per-node path,
+/// effective_size(G, nodes=...), gives the definition, which maillage follows.)
 ///
 /// Cost: O(n + m) to build the symmetric adjacency, then O(sum over actors of the summed degrees
 /// of their contacts) = O(sum of squared degrees), in parallel over actors; each thread reuses
