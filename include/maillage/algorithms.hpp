@@ -13,3 +13,5 @@
 #include "maillage/algorithms/scores.hpp"
 #include "maillage/algorithms/spectral.hpp"
 #include "maillage/algorithms/summary.hpp"
+#include "maillage/algorithms/brokerage.hpp"
+#include "maillage/algorithms/structural_holes.hpp"

@@ -3,6 +3,7 @@
 #include "maillage/error.hpp"
 #include "maillage/algorithms.hpp"
 #include "maillage/analysis/finding.hpp"
+#include "maillage/analysis/ego.hpp"
 #include "maillage/analysis/meetings.hpp"
 #include "maillage/io/atomic_file.hpp"
 #include "maillage/io/csv.hpp"

@@ -17,6 +17,7 @@ from .io import FORMATS, example, example_names, example_path, read, schema, val
 from .hsds import read_hsds
 from .meetings import Meetings, MeetingsAudit, meetings
 from .minutes import minutes
+from .holes import Brokerage, Ego
 from .network import Network, NetworkView
 
 __version__: str = _core.__version__
@@ -78,6 +79,8 @@ __all__ = [
     "report",
     "schema",
     "to_networkx",
+    "Brokerage",
+    "Ego",
     "validate",
     "write",
 ]

@@ -36,3 +36,5 @@ __version__: str
 def default_vocabulary() -> dict[str, dict[str, dict[str, str]]]: ...
 from .reports import report as report
 from .batching import batch as batch
+from .holes import Brokerage as Brokerage
+from .holes import Ego as Ego
