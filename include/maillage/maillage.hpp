@@ -8,6 +8,7 @@
 #include "maillage/io/csv.hpp"
 #include "maillage/io/json.hpp"
 #include "maillage/io/map_io.hpp"
+#include "maillage/model/actor_attribute.hpp"
 #include "maillage/model/bgl.hpp"
 #include "maillage/model/csr.hpp"
 #include "maillage/model/dates.hpp"

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from . import _core
+from .communities import CommunitiesMixin
 from .measures import MeasuresMixin
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ def _as_list(value: str | Iterable[str] | None) -> list[str]:
     return list(value)
 
 
-class Network(MeasuresMixin):
+class Network(MeasuresMixin, CommunitiesMixin):
     """An immutable network map: actors, ties, meetings and metadata.
 
     Read one with :func:`maillage.read`, build one from records with :meth:`from_dict`, or
@@ -195,7 +196,7 @@ class Network(MeasuresMixin):
         return NetworkView(self, core)
 
 
-class NetworkView(MeasuresMixin):
+class NetworkView(MeasuresMixin, CommunitiesMixin):
     """A selection of a :class:`Network`'s actors and ties (see :meth:`Network.view`)."""
 
     __slots__ = ("network", "_core")
