@@ -274,7 +274,11 @@ def test_silos_find_sector_blocks() -> None:
     assert sorted(table["dominant"]) == sorted(SECTORS[:3])
     assert table.attrs["nmi"] == pytest.approx(1.0)
     assert table.attrs["ari"] == pytest.approx(1.0)
-    assert not net.silos(min_share=1.0, max_external_share=0.0)["silo"].any()
+    # One community of all three sectors: a third share, no silo.
+    whole = net.silos(partition={actor: 0 for actor in net.ids})
+    assert not whole["silo"].any()
+    assert whole.at[0, "share"] == pytest.approx(1 / 3)
+    assert whole.attrs["nmi"] == 0.0
 
 
 # -- E–I index, assortativity, mixing ---------------------------------------------------------
