@@ -56,8 +56,8 @@ def reference(net: maillage.Network, directed: bool = True) -> nx.Graph:
         sector = actors.at[actor, "sector"]
         if isinstance(sector, str) and sector:
             g.nodes[actor]["sector"] = sector
-        g.nodes[actor]["size"] = actors.at[actor, "attributes"]["size"]
-        g.nodes[actor]["team"] = actors.at[actor, "attributes"]["team"]
+        for key, value in actors.at[actor, "attributes"].items():
+            g.nodes[actor][key] = value
     return g
 
 
@@ -353,7 +353,7 @@ def test_ei_index_against_a_direct_implementation(seed: int, n: int, m: int, sha
                 if key in actors.columns:
                     assert same_value(actors.at[actor, key], value), (actor, key)
         else:
-            assert actors.at[actor, "group"] is None
+            assert pd.isna(actors.at[actor, "group"])
             assert np.isnan(actors.at[actor, "ei"])
 
 

@@ -163,7 +163,8 @@ class CommunitiesMixin:
           sizes and the number of ties, onto [-1, 1], as UCINET rescales);
         - ``"groups"``: the same per value (E: ties with one end in the group), indexed by value,
           with its ``size``;
-        - ``"actors"``: the same per actor id, with its ``group``; NaN without ties (or value)."""
+        - ``"actors"``: the same per actor id, with its ``group`` (missing without a value); NaN
+          without ties (or value)."""
         view = self._view_core()
         names, sizes, network, groups, actors, _ = _core.ei_index(view, attribute, directed)
         columns = ["internal", "external", "possible_internal", "possible_external", "ei", "expected", "rescaled"]
