@@ -17,8 +17,9 @@
 ///
 /// Louvain (Blondel, Guillaume, Lambiotte & Lefebvre 2008): local moving of actors to the
 /// neighbouring community of largest modularity gain (actors visited in an order drawn from the
-/// seed at each level, sweeps until no move improves), then aggregation of each community into
-/// one node, until a level moves nothing. The gain of moving v into C is the one networkx's
+/// seed at each level, sweeps until none moves or one gains less than 1e-7 in modularity, as in
+/// Blondel et al.'s code), then aggregation of each community into one node, until a level moves
+/// nothing. The gain of moving v into C is the one networkx's
 /// louvain_communities uses (directed: Dugué & Perez 2015). O(m) per sweep.
 ///
 /// Leiden (Traag, Waltman & van Eck 2019), as igraph's community_leiden(objective_function=
@@ -58,6 +59,9 @@
 #include <random>
 #include <span>
 #include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "maillage/algorithms/measure_graph.hpp"
@@ -291,6 +295,10 @@ inline double gain_tolerance(const community_graph& g) {
     return 1e-12 * (g.n > 0 ? g.total / g.n : 1.0) + 1e-300;
 }
 
+/// The modularity gain below which a sweep of Louvain's local moving ends its level (the
+/// threshold networkx's louvain_communities applies between levels).
+inline constexpr double louvain_sweep_gain = 1e-7;
+
 /// Louvain's local moving on `g` from singletons; `comm` receives the communities. Returns the
 /// number of moves; `sweeps` counts the passes over the nodes.
 inline std::size_t louvain_move(const community_graph& g, std::vector<index_t>& comm, double gamma,
@@ -306,6 +314,7 @@ inline std::size_t louvain_move(const community_graph& g, std::vector<index_t>& 
     std::size_t moves_total = 0;
     for (;;) {
         std::size_t moves = 0;
+        double improvement = 0;  // M times the modularity gained in this sweep
         ++sweeps;
         for (index_t v : s.order) {
             auto nbrs = g.neighbours(v);
@@ -324,7 +333,8 @@ inline std::size_t louvain_move(const community_graph& g, std::vector<index_t>& 
             s.total_out[own] -= kout;
             s.total_in[own] -= kin;
             index_t best = own;
-            double best_gain = s.weight_to[own] - scale * (kout * s.total_in[own] + kin * s.total_out[own]);
+            const double stay = s.weight_to[own] - scale * (kout * s.total_in[own] + kin * s.total_out[own]);
+            double best_gain = stay;
             for (std::size_t t = 1; t < s.touched.size(); ++t) {
                 const index_t c = s.touched[t];
                 const double gain = s.weight_to[c] - scale * (kout * s.total_in[c] + kin * s.total_out[c]);
@@ -336,11 +346,15 @@ inline std::size_t louvain_move(const community_graph& g, std::vector<index_t>& 
             s.total_out[best] += kout;
             s.total_in[best] += kin;
             comm[v] = best;
-            if (best != own) ++moves;
+            if (best != own) {
+                ++moves;
+                improvement += best_gain - stay;
+            }
             for (index_t c : s.touched) s.weight_to[c] = 0;
         }
         moves_total += moves;
-        if (moves == 0) break;
+        // As Blondel et al.'s code: a sweep that gains less than louvain_sweep_gain ends the level.
+        if (moves == 0 || improvement < louvain_sweep_gain * g.total) break;
     }
     return moves_total;
 }
