@@ -403,3 +403,14 @@ def test_attribute_errors() -> None:
     assert list(net.mixing_matrix("kind").index) == ["organisation"]
     assert list(net.mixing_matrix("attributes.team").index) == sorted(set("xyz") & set(
         a["team"] for a in net.actors["attributes"]))
+
+
+def test_actor_groups_for_other_modules() -> None:
+    # The group codes other measures (brokerage) build on: sorted names, -1 without a value.
+    net = random_map(2, 20, 10, 0.0, missing=0.3)
+    codes, names = maillage._core.actor_groups(net._view_core(), "sector")
+    sectors = net.actors["sector"]
+    assert names == sorted({s for s in sectors if isinstance(s, str) and s})
+    for actor, code in zip(net.ids, codes):
+        sector = sectors[actor]
+        assert code == (names.index(sector) if isinstance(sector, str) and sector else -1)
