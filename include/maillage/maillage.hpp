@@ -12,6 +12,7 @@
 #include "maillage/io/graphml.hpp"
 #include "maillage/io/gexf.hpp"
 #include "maillage/io/dot.hpp"
+#include "maillage/model/actor_attribute.hpp"
 #include "maillage/model/bgl.hpp"
 #include "maillage/model/csr.hpp"
 #include "maillage/model/dates.hpp"

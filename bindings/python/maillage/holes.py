@@ -212,7 +212,7 @@ class HolesMixin:
         net = self._network()
         ids = self._all_ids()
         if isinstance(attribute, str) and attribute in GROUP_FIELDS:
-            codes, names = _core.actor_groups(net._core, attribute)
+            codes, names = _core.field_groups(net._core, attribute)
             return [int(c) for c in codes], [n if n != "" else None for n in names], attribute
         if isinstance(attribute, str):
             key = attribute.removeprefix("attributes.")

@@ -13,6 +13,7 @@ import pandas as pd
 
 from . import _core
 from .holes import HolesMixin
+from .communities import CommunitiesMixin
 from .measures import MeasuresMixin
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ def _as_list(value: str | Iterable[str] | None) -> list[str]:
     return list(value)
 
 
-class Network(MeasuresMixin, HolesMixin):
+class Network(MeasuresMixin, HolesMixin, CommunitiesMixin):
     """An immutable network map: actors, ties, meetings and metadata.
 
     Read one with :func:`maillage.read`, build one from records with :meth:`from_dict`, or
@@ -202,7 +203,7 @@ class Network(MeasuresMixin, HolesMixin):
         return NetworkView(self, core)
 
 
-class NetworkView(MeasuresMixin, HolesMixin):
+class NetworkView(MeasuresMixin, HolesMixin, CommunitiesMixin):
     """A selection of a :class:`Network`'s actors and ties (see :meth:`Network.view`)."""
 
     __slots__ = ("network", "_core")

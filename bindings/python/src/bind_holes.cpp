@@ -74,7 +74,7 @@ void bind_holes(py::module_& m) {
               return local_constraint(view, i, j, o);
           }, py::arg("view"), py::arg("i"), py::arg("j"), py::arg("model") = "whole", py::arg("weight") = py::none(),
           py::arg("directed") = true);
-    m.def("actor_groups", [](const network& net, const std::string& attribute) {
+    m.def("field_groups", [](const network& net, const std::string& attribute) {
               detail::actor_groups g = detail::group_by_field(net, "brokerage", attribute);
               return py::make_tuple(to_numpy(std::move(g.code)), g.names);
           }, py::arg("network"), py::arg("attribute"));

@@ -10,5 +10,6 @@ void bind_measures(pybind11::module_& m);
 void bind_analysis(pybind11::module_& m);
 void bind_meetings(pybind11::module_& m);
 void bind_holes(pybind11::module_& m);
+void bind_communities(pybind11::module_& m);
 
 }  // namespace maillage::python

@@ -1,6 +1,8 @@
 #pragma once
-// Per-actor group codes from an actor field, for the measures by attribute (brokerage, ego
-// composition). A private helper until the public model/actor_attribute.hpp lands; not API.
+// Per-actor group codes from an actor field, for the measures by attribute that follow R's sna
+// (brokerage, ego composition): every actor is in a group, the empty value making one, and groups
+// are numbered in order of first appearance. The values come from model/actor_attribute.hpp,
+// whose public groups (sorted, no group for no value) serve E-I, mixing and silos; not API.
 //
 // Fields: kind, role, sector, status, territory, member, potential, profession and
 // organisation (a professional's organisation; an organisation's own id, so that staff and
@@ -8,6 +10,7 @@
 // role, no sector...) belongs to the group of the empty value, "". Free `attributes` are JSON
 // text that headers do not parse: callers pass their own codes (the Python package reads them).
 // Groups are numbered in the order of their first actor (as R's unique()).
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -15,6 +18,7 @@
 #include <vector>
 
 #include "maillage/error.hpp"
+#include "maillage/model/actor_attribute.hpp"
 #include "maillage/model/network.hpp"
 
 namespace maillage::detail {
@@ -43,30 +47,21 @@ inline const std::vector<std::string_view>& group_fields() {
     return fields;
 }
 
-/// The value of `field` for every actor of `net`. @throws invalid_argument for an unknown field.
+/// The value of `field` for every actor of `net`, read by the shared accessor of
+/// model/actor_attribute.hpp; for `organisation`, an organisation stands for itself, so that its
+/// staff and it make one group. @throws invalid_argument for a field outside group_fields().
 inline std::vector<std::string> actor_field_values(const network& net, std::string_view function, std::string_view field) {
-    const auto& a = net.actors();
-    const index_t n = net.actor_count();
-    std::vector<std::string> values(n);
-    for (index_t i = 0; i < n; ++i) {
-        if (field == "kind") values[i] = std::string(to_string(a.kind[i]));
-        else if (field == "role") values[i] = std::string(to_string(a.role[i]));
-        else if (field == "sector") values[i] = a.sector[i];
-        else if (field == "status") values[i] = std::string(to_string(a.status[i]));
-        else if (field == "territory") values[i] = a.territory[i];
-        else if (field == "member") values[i] = a.member[i] ? "true" : "false";
-        else if (field == "potential") values[i] = a.potential[i] ? "true" : "false";
-        else if (field == "profession") values[i] = a.profession[i];
-        else if (field == "organisation") {
-            if (a.kind[i] == actor_kind::organisation) values[i] = a.id[i];
-            else if (a.organisation[i] != no_index) values[i] = a.id[a.organisation[i]];
-        } else {
-            std::string allowed;
-            for (auto f : group_fields()) allowed += (allowed.empty() ? "" : ", ") + std::string(f);
-            throw invalid_argument(std::string(function) + ": attribute must be one of " + allowed + ", got \"" +
-                                   std::string(field) + "\"");
-        }
+    if (std::find(group_fields().begin(), group_fields().end(), field) == group_fields().end()) {
+        std::string allowed;
+        for (auto f : group_fields()) allowed += (allowed.empty() ? "" : ", ") + std::string(f);
+        throw invalid_argument(std::string(function) + ": attribute must be one of " + allowed + ", got \"" +
+                               std::string(field) + "\"");
     }
+    std::vector<attribute_value> read = actor_attribute_values(net, field, function);
+    std::vector<std::string> values(read.size());
+    const auto& a = net.actors();
+    for (std::size_t i = 0; i < read.size(); ++i)
+        values[i] = field == "organisation" && a.kind[i] == actor_kind::organisation ? a.id[i] : std::move(read[i].text);
     return values;
 }
 
