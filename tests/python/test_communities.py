@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 import maillage
+from reference_graphs import measure_graph
 
 SECTORS = ["social", "health", "justice", "education", "housing"]
 
@@ -39,18 +40,8 @@ def random_map(seed: int, n: int, m: int, directed_share: float, *, missing: flo
 
 
 def reference(net: maillage.Network, directed: bool = True) -> nx.Graph:
-    """The measure graph as documented: parallel arcs merged with their weights summed."""
-    ties = net.ties
-    is_directed = directed and bool(ties["directed"].any())
-    g = nx.DiGraph() if is_directed else nx.Graph()
-    g.add_nodes_from(net.ids)
-    for s, t, d, w in zip(ties["source"], ties["target"], ties["directed"], ties["weight"]):
-        arcs = [(s, t)] if (d or not is_directed) else [(s, t), (t, s)]
-        for u, v in arcs:
-            if g.has_edge(u, v):
-                g[u][v]["weight"] += w
-            else:
-                g.add_edge(u, v, weight=w)
+    """The measure graph, with the actors' sector and free attributes on its nodes."""
+    g = measure_graph(net, directed)
     actors = net.actors
     for actor in net.ids:
         sector = actors.at[actor, "sector"]

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 import maillage
+from reference_graphs import measure_graph
 
 TOLERANCE = 1e-9
 ROLES = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"]
@@ -39,21 +40,6 @@ def random_map(seed: int, n: int, m: int, directed_share: float, isolates: int =
     return maillage.Network.from_dict({"actors": actors, "ties": ties})
 
 
-def reference(net: maillage.Network | maillage.NetworkView, directed: bool = True) -> nx.Graph:
-    """The measure graph: a DiGraph when some tie is directed (undirected ties both ways),
-    parallel arcs merged with their weights summed."""
-    ties = net.ties
-    is_directed = directed and bool(ties["directed"].any())
-    g: nx.Graph = nx.DiGraph() if is_directed else nx.Graph()
-    g.add_nodes_from(net.ids)
-    for s, t, d, w in zip(ties["source"], ties["target"], ties["directed"], ties["weight"]):
-        arcs = [(s, t)] if (d or not is_directed) else [(s, t), (t, s)]
-        for u, v in arcs:
-            if g.has_edge(u, v):
-                g[u][v]["weight"] += w
-            else:
-                g.add_edge(u, v, weight=w)
-    return g
 
 
 CASES = [(seed, n, m, share) for seed, (n, m, share) in enumerate(
@@ -104,7 +90,7 @@ def hierarchy_of(g: nx.Graph, v: str, weight: str | None) -> float:
 @pytest.mark.parametrize("weight", [None, "weight"])
 def test_whole_model_matches_networkx(seed: int, n: int, m: int, share: float, weight: str | None) -> None:
     net = random_map(seed, n, m, share)
-    g = reference(net)
+    g = measure_graph(net)
     sizes = nx_effective_size(g, weight)
     same(net.effective_size(weight=weight), sizes)
     for v, value in nx.effective_size(g, nodes=list(g), weight=weight).items():
@@ -135,7 +121,7 @@ def test_whole_model_matches_networkx(seed: int, n: int, m: int, share: float, w
 @pytest.mark.parametrize("seed, n, m, share", CASES[:5])
 def test_symmetrised_graph_matches_networkx(seed: int, n: int, m: int, share: float) -> None:
     net = random_map(seed, n, m, share)
-    g = reference(net, directed=False)
+    g = measure_graph(net, directed=False)
     same(net.constraint(directed=False), nx.constraint(g))
     same(net.effective_size("whole", "weight", directed=False), nx_effective_size(g, "weight"))
 
@@ -144,7 +130,7 @@ def test_symmetrised_graph_matches_networkx(seed: int, n: int, m: int, share: fl
 @pytest.mark.parametrize("weight", [None, "weight"])
 def test_ego_model_is_networkx_on_each_ego_graph(seed: int, n: int, m: int, share: float, weight: str | None) -> None:
     net = random_map(seed, n, m, share)
-    g = reference(net)
+    g = measure_graph(net)
     size, constraint, hierarchy = (net.effective_size("ego", weight), net.constraint("ego", weight),
                                    net.hierarchy("ego", weight))
     frame = net.structural_holes("ego", weight)
@@ -286,7 +272,7 @@ def check_brokerage(result: maillage.Brokerage, g: nx.Graph, group: dict[str, ob
 @pytest.mark.parametrize("seed, n, m, share", CASES)
 def test_brokerage_by_sector_matches_sna_definitions(seed: int, n: int, m: int, share: float) -> None:
     net = random_map(seed, n, m, share)
-    g = reference(net)
+    g = measure_graph(net)
     result = net.brokerage("sector")
     sectors = net.actors["sector"]
     check_brokerage(result, g, {v: ("" if pd.isna(sectors[v]) else sectors[v]) for v in g})
@@ -301,7 +287,7 @@ def test_brokerage_by_sector_matches_sna_definitions(seed: int, n: int, m: int, 
 def test_brokerage_with_random_groups_and_free_attributes(seed: int) -> None:
     rng = random.Random(100 + seed)
     net = random_map(seed, 15 + seed, 30 + 5 * seed, rng.random())
-    g = reference(net)
+    g = measure_graph(net)
     groups = {v: rng.choice("xyz") for v in g}
     check_brokerage(net.brokerage(pd.Series(groups)), g, groups)
     teams = {v: a["team"] for v, a in net.actors["attributes"].items()}
@@ -309,7 +295,7 @@ def test_brokerage_with_random_groups_and_free_attributes(seed: int) -> None:
     check_brokerage(net.brokerage("attributes.team"), g, teams)
     kinds = dict(net.actors["kind"])
     check_brokerage(net.brokerage("kind"), g, kinds)
-    symmetric = reference(net, directed=False)
+    symmetric = measure_graph(net, directed=False)
     check_brokerage(net.brokerage(pd.Series(groups), directed=False), symmetric, groups)
 
 
@@ -335,7 +321,7 @@ def test_brokerage_of_a_view_counts_its_actors_only() -> None:
     view = net.view(kind="organisation")
     result = view.brokerage("sector")
     assert set(result.raw.index) == set(view.ids)
-    g = reference(view)
+    g = measure_graph(view)
     g.remove_nodes_from([v for v in list(g) if v not in set(view.ids)])
     sectors = net.actors["sector"]
     check_brokerage(result, g, {v: ("" if pd.isna(sectors[v]) else sectors[v]) for v in g})
@@ -346,7 +332,7 @@ def test_brokerage_of_a_view_counts_its_actors_only() -> None:
 @pytest.mark.parametrize("name", ["ecocarte_usager", "reseau_regional"])
 def test_ego_measures_on_example_maps(name: str) -> None:
     net = maillage.example(name)
-    g = reference(net)
+    g = measure_graph(net)
     ties = net.ties
     actors = net.actors
     sectors_known = len(net.vocabulary["sectors"])
@@ -431,7 +417,7 @@ def test_constraint_matches_igraph(seed: int, n: int, m: int, share: float, weig
     import igraph
 
     net = random_map(seed, n, m, share)
-    g = reference(net)
+    g = measure_graph(net)
     ids = list(g)
     position = {v: i for i, v in enumerate(ids)}
     ig = igraph.Graph(n=len(ids), edges=[(position[u], position[v]) for u, v in g.edges()])
@@ -445,7 +431,7 @@ def test_ego_in_an_organisation_level_view() -> None:
     user = net.actors.index[net.actors["role"] == "user"][0]
     view = net.view(organisation_level=True)
     e = view.ego(user)
-    g = reference(view)
+    g = measure_graph(view)
     assert set(e.alters.index) == contacts(g, user)
     assert not (e.alters["kind"] == "professional").any() or \
         all(pd.isna(net.actors.loc[a, "organisation"]) or not net.actors.loc[a, "organisation"]

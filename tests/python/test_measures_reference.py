@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 import maillage
+from reference_graphs import measure_graph
 
 TOLERANCE = 1e-9
 
@@ -26,24 +27,6 @@ def random_map(seed: int, n: int, m: int, directed_share: float) -> maillage.Net
     return maillage.Network.from_dict({"actors": actors, "ties": ties})
 
 
-def reference(net: maillage.Network, directed: bool = True) -> nx.Graph:
-    """The measure graph as documented: parallel arcs merged with their weights summed."""
-    ties = net.ties
-    is_directed = directed and bool(ties["directed"].any())
-    g = nx.DiGraph() if is_directed else nx.Graph()
-    g.add_nodes_from(net.ids)
-    for s, t, d, w in zip(ties["source"], ties["target"], ties["directed"], ties["weight"]):
-        arcs = [(s, t)] if (d and is_directed) else [(s, t), (t, s)]
-        if not is_directed:
-            arcs = [(s, t)]
-        for u, v in arcs:
-            if g.has_edge(u, v):
-                g[u][v]["weight"] += w
-            else:
-                g.add_edge(u, v, weight=w)
-    for u, v, data in g.edges(data=True):
-        data["inverse"] = 1.0 / data["weight"]
-    return g
 
 
 CASES = [(seed, n, m, share) for seed, (n, m, share) in enumerate(
@@ -59,14 +42,14 @@ def same(series: pd.Series, expected: dict) -> None:
 @pytest.mark.parametrize("seed, n, m, share", CASES)
 def test_degree_and_strength(seed: int, n: int, m: int, share: float) -> None:
     net = random_map(seed, n, m, share)
-    g = reference(net)
+    g = measure_graph(net)
     if g.is_directed():
         same(net.degree("out"), dict(g.out_degree()))
         same(net.degree("in"), dict(g.in_degree()))
         same(net.strength("in"), dict(g.in_degree(weight="weight")))
     same(net.degree(), dict(g.degree()))
     same(net.strength(), dict(g.degree(weight="weight")))
-    symmetric = reference(net, directed=False)
+    symmetric = measure_graph(net, directed=False)
     same(net.degree(directed=False), dict(symmetric.degree()))
 
 
@@ -74,23 +57,23 @@ def test_degree_and_strength(seed: int, n: int, m: int, share: float) -> None:
 @pytest.mark.parametrize("normalized", [False, True])
 def test_betweenness(seed: int, n: int, m: int, share: float, normalized: bool) -> None:
     net = random_map(seed, n, m, share)
-    g = reference(net)
+    g = measure_graph(net)
     same(net.betweenness(normalized), nx.betweenness_centrality(g, normalized=normalized))
     same(net.betweenness(normalized, "weight"), nx.betweenness_centrality(g, normalized=normalized, weight="inverse"))
     same(net.betweenness(normalized, "weight", distance="weight"),
          nx.betweenness_centrality(g, normalized=normalized, weight="weight"))
     same(net.betweenness(normalized, directed=False),
-         nx.betweenness_centrality(reference(net, directed=False), normalized=normalized))
+         nx.betweenness_centrality(measure_graph(net, directed=False), normalized=normalized))
 
 
 @pytest.mark.parametrize("seed, n, m, share", CASES)
 def test_closeness_and_harmonic(seed: int, n: int, m: int, share: float) -> None:
     net = random_map(seed, n, m, share)
-    g = reference(net)
+    g = measure_graph(net)
     forward = g.reverse() if g.is_directed() else g
     same(net.closeness(), nx.closeness_centrality(forward))
     same(net.closeness("in"), nx.closeness_centrality(g))
-    same(net.closeness("all"), nx.closeness_centrality(reference(net, directed=False)))
+    same(net.closeness("all"), nx.closeness_centrality(measure_graph(net, directed=False)))
     same(net.closeness(weight="weight"), nx.closeness_centrality(forward, distance="inverse"))
     same(net.harmonic(), nx.harmonic_centrality(forward))
     same(net.harmonic("in"), nx.harmonic_centrality(g))
@@ -100,7 +83,7 @@ def test_closeness_and_harmonic(seed: int, n: int, m: int, share: float) -> None
 @pytest.mark.parametrize("seed, n, m, share", CASES)
 def test_components_and_cores(seed: int, n: int, m: int, share: float) -> None:
     net = random_map(seed, n, m, share)
-    g = reference(net)
+    g = measure_graph(net)
 
     def partition(labels: pd.Series) -> set[frozenset[str]]:
         return {frozenset(group.index) for _, group in labels.groupby(labels)}
@@ -109,12 +92,12 @@ def test_components_and_cores(seed: int, n: int, m: int, share: float) -> None:
     assert partition(net.components()) == {frozenset(c) for c in weak}
     strong = nx.strongly_connected_components(g) if g.is_directed() else nx.connected_components(g)
     assert partition(net.components(strong=True)) == {frozenset(c) for c in strong}
-    same(net.core_numbers(), nx.core_number(reference(net, directed=False)))
+    same(net.core_numbers(), nx.core_number(measure_graph(net, directed=False)))
 
 
 def test_betweenness_agrees_with_igraph() -> None:
     net = random_map(3, 60, 150, 0.4)
-    g = reference(net)
+    g = measure_graph(net)
     ig = igraph.Graph.from_networkx(g)
     names = ig.vs["_nx_name"]
     expected = dict(zip(names, ig.betweenness(directed=True)))
