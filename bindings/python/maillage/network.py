@@ -17,6 +17,8 @@ from .measures import MeasuresMixin
 if TYPE_CHECKING:
     import networkx as nx
 
+    from .drawing import SVG
+
 PathLike = str | os.PathLike[str]
 
 ACTOR_COLUMNS = [
@@ -194,6 +196,13 @@ class Network(MeasuresMixin):
                           member=member, kinds=_as_list(kind), organisation_level=organisation_level)
         return NetworkView(self, core)
 
+    def draw(self, kind: str = "map", actor: str | None = None, **options: Any) -> SVG:
+        """A drawing of the map as SVG: ``kind="map"`` (the whole map), ``"ecomap"`` (``actor``: a
+        person) or ``"partners"`` (``actor``: an organisation); see :func:`maillage.drawing.draw`."""
+        from .drawing import draw
+
+        return draw(self, kind, actor, **options)
+
 
 class NetworkView(MeasuresMixin):
     """A selection of a :class:`Network`'s actors and ties (see :meth:`Network.view`)."""
@@ -248,3 +257,9 @@ class NetworkView(MeasuresMixin):
         from .interop import to_networkx
 
         return to_networkx(self)
+
+    def draw(self, kind: str = "map", **options: Any) -> SVG:
+        """The drawing of the view's actors and ties (``kind="map"``); see :func:`maillage.drawing.draw`."""
+        from .drawing import draw
+
+        return draw(self, kind, **options)
