@@ -48,16 +48,27 @@ def tooltips(root: ET.Element) -> list[str]:
     return [t.text or "" for t in root.iter(f"{SVG_NS}title")]
 
 
-def node_positions(root: ET.Element) -> list[tuple[float, float, float]]:
+def actor_nodes(root: ET.Element) -> list[tuple[str, float, float, float]]:
+    """(tooltip, x, y, radius) of every actor's node, in drawing order."""
     actors = next(g for g in root.iter(f"{SVG_NS}g") if g.get("class") == "actors")
     out = []
-    for shape in actors.iter():
+    for group in actors.findall(f"{SVG_NS}g"):
+        tip = group.findtext(f"{SVG_NS}title") or ""
+        shape = next(e for e in group if e.tag != f"{SVG_NS}title")
         if shape.tag == f"{SVG_NS}circle":
-            out.append((float(shape.get("cx")), float(shape.get("cy")), float(shape.get("r"))))
+            out.append((tip, float(shape.get("cx")), float(shape.get("cy")), float(shape.get("r"))))
         elif shape.tag == f"{SVG_NS}rect":
             w = float(shape.get("width"))
-            out.append((float(shape.get("x")) + w / 2, float(shape.get("y")) + w / 2, w / 2))
+            out.append((tip, float(shape.get("x")) + w / 2, float(shape.get("y")) + w / 2, w / 2))
+        else:  # a diamond
+            xs = [float(p.split(",")[0]) for p in shape.get("points").split()]
+            ys = [float(p.split(",")[1]) for p in shape.get("points").split()]
+            out.append((tip, sum(xs) / 4, sum(ys) / 4, (max(xs) - min(xs)) / 2))
     return out
+
+
+def node_positions(root: ET.Element) -> list[tuple[float, float, float]]:
+    return [(x, y, r) for _, x, y, r in actor_nodes(root)]
 
 
 def no_external_references(svg: str) -> None:
@@ -130,20 +141,22 @@ def test_ecomap_of_every_user(name: str, lang: str) -> None:
 def test_ecomap_rings_and_styles() -> None:
     net = maillage.example("ecocarte_usager")
     root = parse(net.draw("ecomap", "usr"))
-    positions = node_positions(root)
-    cx, cy, _ = positions[0]  # the user comes first
-    kinds = ["person"] + [None] * (len(positions) - 1)
-    tips = [t for t in tooltips(root) if " — " in t]
-    persons = [t for t in tips[1:len(positions)] if t.split(" — ")[1] in {"famille", "ami·e", "voisin·e", "collègue", "autre", "personne"}]
-    distances = sorted(math.hypot(x - cx, y - cy) for x, y, _ in positions[1:])
-    assert len(persons) == 7
-    # The seven persons are on the inner ring, nearer than every service.
-    assert distances[6] < distances[7]
-    del kinds
-    paths = [p for p in root.iter(f"{SVG_NS}path") if p.get("stroke-width") and p.get("marker-end") is None or True]
-    dashed = [p for p in paths if p.get("stroke-dasharray") == "7 4"]
-    red = [p for p in paths if p.get("stroke") == "#c0392b"]
-    assert dashed and red
+    nodes = actor_nodes(root)
+    tip, cx, cy, _ = nodes[0]  # the user comes first, at the centre
+    assert tip.startswith("Mme L. K.")
+    person_roles = {"famille", "ami·e", "voisin·e", "collègue"}
+    primary = [math.hypot(x - cx, y - cy) for t, x, y, _ in nodes[1:] if t.split(" — ")[1] in person_roles]
+    secondary = [math.hypot(x - cx, y - cy) for t, x, y, _ in nodes[1:] if t.split(" — ")[1] not in person_roles]
+    assert len(primary) == 7 and len(secondary) == 11
+    assert max(primary) < min(secondary)
+    ties = next(g for g in root.iter(f"{SVG_NS}g") if g.get("class") == "ties")
+    paths = list(ties.iter(f"{SVG_NS}path"))
+    assert len(paths) == net.tie_count - 0  # every tie of the map touches the user's alters here
+    informal = [p for p in paths if p.get("stroke-dasharray") == "7 4"]
+    assert len(informal) == int((net.ties["formality"] == "informal").sum())
+    assert [p.get("stroke") for p in paths].count("#c0392b") == int((net.ties["valence"] == "conflictual").sum())
+    widths = {float(p.get("stroke-width")) for p in paths}
+    assert len(widths) > 2  # width by weight
 
 
 def test_partner_map() -> None:

@@ -35,3 +35,5 @@ __version__: str
 def default_vocabulary() -> dict[str, dict[str, dict[str, str]]]: ...
 from .reports import report as report
 from .batching import batch as batch
+from . import drawing as drawing
+from . import plot as plot

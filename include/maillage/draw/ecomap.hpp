@@ -328,7 +328,6 @@ inline std::map<std::string, std::string> sector_colours(const std::vector<std::
                                      sector.empty() ? text.get("no_sector") : net.terms().sector_label(sector, text.lang)});
         s.legends.push_back(sectors);
     }
-    std::vector<index_t> drawn(drawn_set.begin(), drawn_set.end());
     if (!secondary.empty()) s.legends.push_back(detail::outline_legend(net, secondary, text));
     if (!ties.empty()) s.legends.push_back(tie_legend(net, ties, text, heaviest > lightest));
     if (!needs.items.empty()) s.legends.push_back(needs);

@@ -18,8 +18,10 @@
 /// bounding box starting at (0, 0); the caller scales them into its frame.
 ///
 /// Like networkx.kamada_kawai_layout, but deterministic for a given seed on every platform
-/// (std::mt19937_64 bits, no std distributions) and O(k^2) memory and O(k^2) time per iteration
-/// for a component of k actors (k * m for the distances).
+/// (std::mt19937_64 bits, no std distributions). Cost for a component of k actors: k * m for the
+/// distances, O(k^2) memory and O(k^2) time per iteration, the iterations capped so that
+/// iterations * k^2 stays near `pair_budget` (at least 30); beyond `majorisation_limit` actors,
+/// pivot MDS alone (O(pivots * (k + m)) time and memory), which reports converged = false.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -46,6 +48,8 @@ struct layout_options {
     double tolerance = 1e-5;               ///< relative decrease of the stress that stops
     std::size_t exact_mds_limit = 400;     ///< classical MDS up to this many actors, pivot MDS beyond
     std::size_t pivots = 50;
+    std::size_t majorisation_limit = 3000; ///< beyond this many actors, pivot MDS alone (no k^2 matrix)
+    double pair_budget = 1.5e8;            ///< pair updates per component: fewer iterations on large ones
     double aspect = 1.5;                   ///< width / height of the frame the components fill
 };
 
@@ -135,16 +139,19 @@ inline component_layout layout_component(const measure_graph& g, const std::vect
         return out;
     }
     for (std::size_t i = 0; i < k; ++i) local[members[i]] = static_cast<index_t>(i);
-    // Distances: all pairs for the majorisation (float, k^2), by BFS from each member.
-    std::vector<float> dist(k * k);
+    // Distances: all pairs for the majorisation (float, k^2) up to `majorisation_limit` actors;
+    // beyond, only the pivots' columns (pivot MDS alone, k * pivots).
+    const bool majorise = k <= options.majorisation_limit;
+    const bool pivot = k > options.exact_mds_limit || !majorise;
+    std::vector<float> dist(majorise ? k * k : 0);
     std::vector<double> row;
-    for (std::size_t s = 0; s < k; ++s) {
-        bfs_steps(g, local, members, s, row);
-        for (std::size_t t = 0; t < k; ++t) dist[s * k + t] = static_cast<float>(row[t]);
-    }
+    if (majorise)
+        for (std::size_t s = 0; s < k; ++s) {
+            bfs_steps(g, local, members, s, row);
+            for (std::size_t t = 0; t < k; ++t) dist[s * k + t] = static_cast<float>(row[t]);
+        }
     // Start.
     std::vector<std::vector<double>> columns;
-    const bool pivot = k > options.exact_mds_limit;
     if (!pivot) {
         columns.resize(k, std::vector<double>(k));
         for (std::size_t j = 0; j < k; ++j)
@@ -155,13 +162,32 @@ inline component_layout layout_component(const measure_graph& g, const std::vect
         std::size_t next = 0;
         for (std::size_t c = 0; c < p; ++c) {
             std::vector<double> col(k);
-            for (std::size_t i = 0; i < k; ++i) col[i] = dist[next * k + i];
+            if (majorise) {
+                for (std::size_t i = 0; i < k; ++i) col[i] = dist[next * k + i];
+            } else {
+                bfs_steps(g, local, members, next, col);
+            }
             for (std::size_t i = 0; i < k; ++i) nearest[i] = std::min(nearest[i], col[i]);
             columns.push_back(std::move(col));
             next = static_cast<std::size_t>(std::max_element(nearest.begin(), nearest.end()) - nearest.begin());
         }
     }
     std::vector<point> x = mds_start(columns, k, pivot);
+    if (!majorise) {
+        // Pivot MDS alone: scaled so that tied actors are about one unit apart on average.
+        double total = 0;
+        std::size_t count = 0;
+        for (std::size_t i = 0; i < k; ++i)
+            for (index_t w : g.out_neighbours(members[i])) {
+                total += std::hypot(x[i].x - x[local[w]].x, x[i].y - x[local[w]].y);
+                ++count;
+            }
+        const double scale = count > 0 && total > 0 ? double(count) / total : 1.0;
+        for (auto& q : x) q = {q.x * scale + 1e-3 * (unit_random(random) - 0.5), q.y * scale + 1e-3 * (unit_random(random) - 0.5)};
+        out.positions = std::move(x);
+        out.converged = false;
+        return out;
+    }
     {
         // The scale that minimises the stress of the start: sum w d len / sum w len^2.
         double top = 0, bottom = 0;
@@ -190,7 +216,10 @@ inline component_layout layout_component(const measure_graph& g, const std::vect
     };
     double stress = stress_of();
     out.converged = false;
-    for (unsigned it = 0; it < options.max_iterations; ++it) {
+    // At most about `pair_budget` pair updates per component, so that large maps stay quick.
+    const double pairs = double(k) * double(k);
+    const unsigned iterations = static_cast<unsigned>(std::clamp(options.pair_budget / pairs, 30.0, double(options.max_iterations)));
+    for (unsigned it = 0; it < std::min(iterations, options.max_iterations); ++it) {
         // Localised majorisation: each x_i moves to the weighted mean of where each j wants it.
         for (std::size_t i = 0; i < k; ++i) {
             double sx = 0, sy = 0, sw = 0;
