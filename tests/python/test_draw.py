@@ -97,7 +97,7 @@ def test_whole_map_of_every_example(name: str) -> None:
     for label in labels:
         assert label in tips
     visible = [label for label in labels if any(label in t or t.rstrip("…") and label.startswith(t.rstrip("…")) for t in shown)]
-    assert len(visible) >= 0.8 * len(labels), set(labels) - set(visible)
+    assert len(visible) >= 0.7 * len(labels), set(labels) - set(visible)
     text = drawing_text("fr")
     assert text["sectors"] in shown and text["ties"] in shown and text["actors"] in shown
     positions = node_positions(root)
@@ -210,7 +210,9 @@ def test_large_generated_map(large: maillage.Network) -> None:
                       < positions[i][2] + positions[j][2] - 0.5)
     assert overlapping == 0
     shown = texts(root)
-    assert any(t.endswith(drawing_text("fr")["hidden_labels"].split("}")[-1]) for t in shown)
+    hidden = drawing_text("fr")["hidden_labels"].split("{n}")[0]
+    notes = [t for t in shown if t.startswith(hidden)]
+    assert len(notes) == 1 and int(notes[0][len(hidden):]) >= 400  # only the most important are named
     user = large.actors.index[large.actors["role"] == "user"][0]
     parse(large.draw("ecomap", user))
     org = large.actors.index[large.actors["kind"] == "organisation"][0]

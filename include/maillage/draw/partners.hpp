@@ -116,7 +116,7 @@ struct partner_options {
         zone_kind.push_back(7);
     }
     const double slot = detail::lay_out_zones(zones, 0.0);
-    const double r1 = std::max(150.0, 48.0 / slot);
+    const double r1 = std::max(170.0, 62.0 / slot);
     const bool any_potential = !untied_potential.empty() ||
                                std::any_of(potential.begin(), potential.end(), [](const auto& l) { return !l.empty(); });
     const double r2 = any_potential ? std::max(r1 + 120.0, 44.0 / slot) : r1;

@@ -139,8 +139,8 @@ struct scene {
 }
 
 /// Approximate advance of a text in DejaVu Sans at `size` px: 0.62 em for most letters, 0.32 em
-/// for narrow ones (i, l, punctuation, space), 0.85 em for wide capitals (M, W) — within 10% of
-/// the font's metrics on French labels.
+/// for narrow ones (i, l, punctuation, space), 0.88 em for m and w, 0.7 em for capitals, plus 8%:
+/// at or above the font's advances on French labels, so that placed labels do not touch.
 [[nodiscard]] inline double text_width(std::string_view text, double size) {
     double em = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -152,7 +152,7 @@ struct scene {
         else if (c >= 'A' && c <= 'Z') em += 0.70;
         else em += 0.60;
     }
-    return em * size;
+    return em * size * 1.08;  // a margin: rasterisers hint and kern differently
 }
 
 /// Words of `text` in lines of at most `width` characters, at most `max_lines` lines, the last
@@ -285,11 +285,12 @@ inline constexpr double legend_padding = 10, legend_title_height = 18, legend_ga
 
 // ---- colours and texts -----------------------------------------------------------------------
 
-/// Colour-blind-aware qualitative palette (Okabe-Ito, then Tableau 10 tones).
+/// Colour-blind-aware qualitative palette (Okabe-Ito and Paul Tol tones).
 inline const std::vector<std::string>& palette() {
+    // The first nine avoid the green, red and orange of the valences (tie_style.hpp).
     static const std::vector<std::string> colours = {
-        "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#7f3c8d", "#117733",
-        "#999933", "#882255", "#44aa99", "#6b4c9a", "#aa4499", "#332288", "#88ccee", "#ddcc77"};
+        "#0072b2", "#cc79a7", "#56b4e9", "#7f3c8d", "#999933", "#44aa99", "#882255", "#332288",
+        "#88ccee", "#ddcc77", "#117733", "#e69f00", "#d55e00", "#6b4c9a", "#aa4499", "#009e73"};
     return colours;
 }
 
@@ -326,7 +327,7 @@ struct drawing_text {
             {"partnership_plain", "partnership without agreement"}, {"coordination", "coordination"},
             {"referral", "referral"}, {"information", "information exchange"}, {"funding", "funding"},
             {"other_tie", "other ties"}, {"existing", "existing partners"}, {"potential_partners", "potential partners"},
-            {"hidden_labels", "{n} names in the tooltips only"}, {"directed", "arrow: direction"},
+            {"hidden_labels", "Names in the tooltips only: {n}"}, {"membership", "Network membership"}, {"directed", "arrow: direction"},
             {"measure.degree", "degree"}, {"measure.strength", "strength"}, {"measure.betweenness", "betweenness"},
             {"measure.closeness", "closeness"}, {"measure.harmonic", "harmonic closeness"},
             {"measure.pagerank", "PageRank"}, {"measure.core", "core number"}, {"measure.custom", "measure"},
@@ -398,7 +399,7 @@ inline legend_block outline_legend(const network& net, const std::vector<index_t
         else if (net.actors().member[v]) member = true;
         else other = true;
     }
-    legend_block block{text.get("actors"), {}};
+    legend_block block{text.get("membership"), {}};
     if (member) block.items.push_back({legend_symbol::dot, "#ffffff", "#1c2833", "", 6, text.get("member")});
     if (other) block.items.push_back({legend_symbol::dot, "#ffffff", "#aab7b8", "", 6, text.get("non_member")});
     if (potential) block.items.push_back({legend_symbol::dot, "#ffffff", "#1c2833", "3 2", 6, text.get("potential")});

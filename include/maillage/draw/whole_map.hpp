@@ -230,7 +230,9 @@ inline std::pair<std::vector<std::string>, legend_block> node_colours(const netw
     lo.aspect = aspect;
     const layout_result laid = stress_layout(view, lo);
     const double span_x = std::max(laid.width, 1e-9), span_y = std::max(laid.height, 1e-9);
-    const double inner_w = frame.x1 - frame.x0 - 40, inner_h = frame.y1 - frame.y0 - 30;
+    // Room for labels on every side of the outermost actors.
+    const double pad_x = 90, pad_y = 18;
+    const double inner_w = frame.x1 - frame.x0 - 2 * pad_x, inner_h = frame.y1 - frame.y0 - 2 * pad_y;
     double unit = std::min(laid.width > 0 ? inner_w / span_x : 1e9, laid.height > 0 ? inner_h / span_y : 1e9);
     if (unit > 1e8) unit = 100;
     unit = std::min(unit, 160.0);
@@ -250,8 +252,8 @@ inline std::pair<std::vector<std::string>, legend_block> node_colours(const netw
     }
     const double room = std::min(unit, nearest);
     const double r_min = std::clamp(0.18 * room, 2.5, 6.0), r_max = std::clamp(0.45 * room, 2.0 * r_min, 20.0);
-    const double off_x = frame.x0 + 20 + (inner_w - laid.width * unit) / 2;
-    const double off_y = frame.y0 + 15 + (inner_h - laid.height * unit) / 2;
+    const double off_x = frame.x0 + pad_x + (inner_w - laid.width * unit) / 2;
+    const double off_y = frame.y0 + pad_y + (inner_h - laid.height * unit) / 2;
 
     auto [colours, colour_legend] = detail::node_colours(net, drawn, options.colour, options.communities, text);
     const std::string measure = options.size == size_by::custom && !options.size_name.empty()
@@ -312,24 +314,28 @@ inline std::pair<std::vector<std::string>, legend_block> node_colours(const netw
     taken.push_back({s.legend_at.x, 0, s.width, s.height});
     taken.push_back({0, 0, s.width, 40});
     const double font = large ? 9.5 : 11;
-    std::vector<label_candidate> pending;
-    for (std::size_t i : order) {
-        const auto lines = wrap_text(text.actor_name(net, s.nodes[i].actor), large ? 20 : 24, large ? 1 : 2);
-        scene_node probe = s.nodes[i];
-        pending.push_back({detail::label_options(probe, lines, font), false});
-    }
-    // A node's own box must not block its label: drop it from `taken` while placing.
-    std::vector<bool> placed(pending.size(), false);
-    for (std::size_t k = 0; k < pending.size(); ++k) {
+    // On large maps only the most important actors are named (a tenth, at least 30); the first
+    // ten are named even where their label covers a node (never another label).
+    const std::size_t candidates = large ? std::max<std::size_t>(30, order.size() / 10) : order.size();
+    std::vector<bool> placed(order.size(), false);
+    for (std::size_t k = 0; k < order.size() && k < candidates; ++k) {
         const std::size_t i = order[k];
-        box own = node_box(s.nodes[i]);
-        auto it = std::find_if(taken.begin(), taken.end(), [&](const box& b) {
-            return b.x0 == own.x0 && b.y0 == own.y0 && b.x1 == own.x1 && b.y1 == own.y1;
-        });
-        std::optional<box> removed;
-        if (it != taken.end()) removed = *it, taken.erase(it);
-        placed[k] = place_labels(s, taken, {pending[k]})[0];
-        if (removed) taken.push_back(*removed);
+        const auto lines = wrap_text(text.actor_name(net, s.nodes[i].actor), large ? 22 : 24, large ? 1 : 2);
+        const auto options_here = detail::label_options(s.nodes[i], lines, font);
+        const box own = node_box(s.nodes[i]);
+        std::vector<box> others;
+        others.reserve(taken.size());
+        for (const auto& b : taken)
+            if (!(b.x0 == own.x0 && b.y0 == own.y0 && b.x1 == own.x1 && b.y1 == own.y1)) others.push_back(b);
+        const std::size_t before = s.labels.size();
+        place_labels(s, others, {{options_here, false}});
+        if (s.labels.size() == before && k < 10) {
+            // Relaxed: only labels (and the frame, legend and title) block.
+            std::vector<box> labels_only(taken.begin() + std::ptrdiff_t(s.nodes.size()), taken.end());
+            place_labels(s, labels_only, {{options_here, false}});
+        }
+        placed[k] = s.labels.size() > before;
+        if (placed[k]) taken.push_back(text_box(s.labels.back()));
     }
     const auto hidden = static_cast<std::size_t>(std::count(placed.begin(), placed.end(), false));
 
