@@ -290,7 +290,7 @@ inline const std::vector<std::string>& palette() {
     // The first nine avoid the green, red and orange of the valences (tie_style.hpp).
     static const std::vector<std::string> colours = {
         "#0072b2", "#cc79a7", "#56b4e9", "#7f3c8d", "#999933", "#44aa99", "#882255", "#332288",
-        "#88ccee", "#ddcc77", "#117733", "#e69f00", "#d55e00", "#6b4c9a", "#aa4499", "#009e73"};
+        "#88ccee", "#ddcc77", "#117733", "#a6761d", "#d55e00", "#6b4c9a", "#aa4499", "#009e73"};
     return colours;
 }
 
