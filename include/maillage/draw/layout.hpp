@@ -12,9 +12,9 @@
 /// seeded generator so that twins (actors with the same ties) part. Iterates until the relative
 /// decrease of the stress is below `tolerance` or `max_iterations`; reports both.
 ///
-/// Components are laid out alone, scaled so that one step is one unit, and packed in shelves
-/// (largest first, rows of about the width of a square of their total area, one unit apart);
-/// isolates fill the last shelves. Positions are in layout units, the first component's
+/// Components are laid out alone, scaled so that one step is one unit, and packed: the largest at
+/// the left, the others (by size, then first actor) in columns to its right, each column as tall
+/// as the largest component (at least sqrt(total area / aspect)), one unit apart; isolates come last. Positions are in layout units, the first component's
 /// bounding box starting at (0, 0); the caller scales them into its frame.
 ///
 /// Like networkx.kamada_kawai_layout, but deterministic for a given seed on every platform
@@ -310,31 +310,40 @@ inline component_layout layout_component(const measure_graph& g, const std::vect
         for (auto& q : laid.positions) q = {q.x - x0, q.y - y0};
         boxes.push_back({c, std::move(laid.positions), x1 - x0, y1 - y0});
     }
-    // Shelf packing, largest first (by actors, then by first actor).
+    // Packing, largest first (by actors, then by first actor).
     std::vector<std::size_t> order(boxes.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         return components[a].size() > components[b].size();
     });
+    // The largest component first; the others in columns beside it, so that a few isolates do
+    // not stretch the picture.
+    const box& first = boxes[order[0]];
+    double width = 0, height = 0;
+    auto put = [&](const box& b, double x, double y) {
+        for (std::size_t k = 0; k < b.positions.size(); ++k)
+            result.positions[components[b.component][k]] = {b.positions[k].x + x, b.positions[k].y + y};
+        width = std::max(width, x + b.w);
+        height = std::max(height, y + b.h);
+    };
+    put(first, 0, 0);
     double area = 0;
     for (const auto& b : boxes) area += (b.w + 1) * (b.h + 1);
-    const double row_width = std::max(boxes[order[0]].w + 1, std::sqrt(area * options.aspect));
-    double cx = 0, cy = 0, shelf = 0, width = 0;
-    for (std::size_t i : order) {
-        const box& b = boxes[i];
-        if (cx > 0 && cx + b.w > row_width) {
-            cx = 0;
-            cy += shelf + 1;
-            shelf = 0;
+    const double column_height = std::max({first.h, 2.0, std::sqrt(area / options.aspect)});
+    double cx = first.w + 1.5, cy = 0, column = 0;
+    for (std::size_t r = 1; r < order.size(); ++r) {
+        const box& b = boxes[order[r]];
+        if (cy > 0 && cy + b.h > column_height) {
+            cx += column + 1;
+            cy = 0;
+            column = 0;
         }
-        for (std::size_t k = 0; k < b.positions.size(); ++k)
-            result.positions[components[b.component][k]] = {b.positions[k].x + cx, b.positions[k].y + cy};
-        width = std::max(width, cx + b.w);
-        shelf = std::max(shelf, b.h);
-        cx += b.w + 1;
+        put(b, cx, cy);
+        column = std::max(column, b.w);
+        cy += b.h + 1;
     }
     result.width = width;
-    result.height = cy + shelf;
+    result.height = height;
     return result;
 }
 

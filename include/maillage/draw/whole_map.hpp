@@ -315,7 +315,7 @@ inline std::pair<std::vector<std::string>, legend_block> node_colours(const netw
     taken.push_back({0, 0, s.width, 40});
     const double font = large ? 9.5 : 11;
     // On large maps only the most important actors are named (a tenth, at least 30); the first
-    // ten are named even where their label covers a small node (never a label or a large node).
+    // ten are named even where their label covers a node (small nodes first; never a label).
     const std::size_t candidates = large ? std::max<std::size_t>(30, order.size() / 10) : order.size();
     std::vector<bool> placed(order.size(), false);
     for (std::size_t k = 0; k < order.size() && k < candidates; ++k) {
@@ -335,6 +335,10 @@ inline std::pair<std::vector<std::string>, legend_block> node_colours(const netw
             for (std::size_t j = 0; j < s.nodes.size(); ++j)
                 if (j != i && s.nodes[j].radius > (r_min + r_max) / 2) relaxed.push_back(node_box(s.nodes[j]));
             place_labels(s, relaxed, {{options_here, false}});
+            if (s.labels.size() == before) {  // then only labels, the frame, legend and title
+                std::vector<box> labels_only(taken.begin() + std::ptrdiff_t(s.nodes.size()), taken.end());
+                place_labels(s, labels_only, {{options_here, false}});
+            }
         }
         placed[k] = s.labels.size() > before;
         if (placed[k]) taken.push_back(text_box(s.labels.back()));
