@@ -223,6 +223,29 @@ inline std::map<std::string, std::string> sector_colours(const std::vector<std::
         }
     }
 
+    // Zone labels where they cover no node: along the zone's middle, from the inside out; left
+    // out (the legend names the zones) when no place is free.
+    for (auto& w : s.sectors) {
+        if (w.label.empty()) continue;
+        const double mid = (w.start + w.end) / 2;
+        const double from = w.inner + 10, to = w.outer - 10;
+        bool found = false;
+        for (double r = from; r <= to && !found; r += 6) {
+            scene_text t;
+            t.lines = {w.label};
+            t.size = 12;
+            t.anchor = text_anchor::middle;
+            t.at = detail::polar(centre, r, mid);
+            t.at.y += 4;
+            box b = text_box(t);
+            b.x0 -= 4, b.x1 += 4;
+            bool free = b.inside(s.width, s.height);
+            for (const auto& node : s.nodes) free = free && !b.overlaps(node_box(node), 3);
+            if (free) w.label_at = t.at, found = true;
+        }
+        if (!found) w.label.clear();
+    }
+
     // Ties among the drawn actors.
     std::set<index_t> drawn_set(included.begin(), included.end());
     drawn_set.insert(person);
