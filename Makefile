@@ -11,7 +11,7 @@ BUILD := build/cpp
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 APT_PACKAGES := build-essential cmake ninja-build python3-dev python3-venv pkg-config \
 	libboost-graph-dev libboost-test-dev libeigen3-dev rapidjson-dev libcsv-dev \
-	libbenchmark-dev pybind11-dev clang libclang-rt-14-dev libexpat1-dev graphviz
+	libbenchmark-dev pybind11-dev clang libclang-rt-14-dev libexpat1-dev graphviz librsvg2-bin
 PY_BUILD := "scikit-build-core>=0.10" "pybind11>=2.11" ninja
 
 .PHONY: help deps venv python cpp test test-cpp test-python test-sanitize fuzz-build fuzz-corpus fuzz test-fuzz demo bench clean notebooks

@@ -37,6 +37,10 @@ def __getattr__(name: str) -> object:
         from .batching import batch
 
         return batch
+    if name in ("plot", "drawing"):
+        import importlib
+
+        return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module 'maillage' has no attribute {name!r}")
 
 

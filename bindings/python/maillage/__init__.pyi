@@ -38,3 +38,5 @@ from .reports import report as report
 from .batching import batch as batch
 from .holes import Brokerage as Brokerage
 from .holes import Ego as Ego
+from . import drawing as drawing
+from . import plot as plot

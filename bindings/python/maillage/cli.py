@@ -411,5 +411,79 @@ def batch_command(inputs: tuple[str, ...], outdir: Path, jobs: int, formats: str
         sys.exit(1)
 
 
+
+def _read_communities(path: Path) -> dict[str, str]:
+    """A partition from a CSV file with columns ``id`` and ``community`` (UTF-8, comma or semicolon)."""
+    with open(path, newline="", encoding="utf-8-sig") as handle:
+        sample = handle.read(4096)
+        handle.seek(0)
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;") if sample else csv.excel
+        rows = list(csv.DictReader(handle, dialect=dialect))
+    if rows and not {"id", "community"} <= set(rows[0]):
+        raise InvalidArgumentError(f'{path}: needs the columns "id" and "community", has {", ".join(rows[0])}')
+    return {row["id"]: row["community"] for row in rows}
+
+
+@main.command("draw")
+@click.argument("map_path", metavar="MAP", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="File to write: .svg, or .png when a converter (rsvg-convert or CairoSVG) is installed.")
+@click.option("--ego", "ego", default=None, metavar="ID", help="Draw the ecomap of this person.")
+@click.option("--partners", "partners", default=None, metavar="ID",
+              help="Draw the partner map of this organisation (existing and potential partners).")
+@click.option("--color-by", "color_by", type=click.Choice(["sector", "kind", "community"]), default="sector",
+              show_default=True, help="Colour of the actors on the whole map.")
+@click.option("--communities", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
+              help='CSV file (columns id, community) for --color-by community; default: the actors\' "community" attribute.')
+@click.option("--size-by", "size_by", type=click.Choice(["betweenness", "degree", "strength", "closeness", "harmonic",
+                                                          "pagerank", "core", "none"]),
+              default="betweenness", show_default=True, help="Size of the actors on the whole map (ties either way).")
+@click.option("--lang", type=_LANG, default="fr", show_default=True, help="Language of the texts.")
+@click.option("--seed", type=int, default=1, show_default=True, help="Seed of the layout of the whole map.")
+@click.option("--reach", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Referral steps allowed beyond a direct tie when covering the needs of an ecomap.")
+def draw_command(map_path: Path, output: Path, ego: str | None, partners: str | None, color_by: str,
+                 communities: Path | None, size_by: str, lang: str, seed: int, reach: int) -> None:
+    """Draw a map as SVG (or PNG): the whole map, the ecomap of a person (--ego) or the partner
+    map of an organisation (--partners).
+
+    Exit status 1 when the map cannot be read or the file written (or no PNG converter is
+    installed), 2 for a usage error (an unknown actor, an ecomap of an organisation...).
+    """
+    from .drawing import png_converter
+    from .errors import UnknownIdError
+
+    if ego is not None and partners is not None:
+        raise click.UsageError("--ego and --partners exclude each other")
+    suffix = output.suffix.lower()
+    if suffix not in (".svg", ".png"):
+        raise click.BadParameter(f'the file must end with .svg or .png, got "{output.name}"', param_hint="-o")
+    if suffix == ".png" and png_converter() is None:
+        click.echo("error: no SVG to PNG converter: install rsvg-convert (Debian: apt-get install librsvg2-bin) "
+                   "or CairoSVG (pip install cairosvg)", err=True)
+        sys.exit(1)
+    net = _read_or_exit(map_path)
+    try:
+        if ego is not None:
+            drawing = net.draw("ecomap", ego, lang=lang, reach=reach)
+        elif partners is not None:
+            drawing = net.draw("partners", partners, lang=lang)
+        else:
+            partition = _read_communities(communities) if communities is not None else None
+            drawing = net.draw("map", color_by=color_by, size_by=size_by, communities=partition, lang=lang, seed=seed)
+    except (UnknownIdError, InvalidArgumentError) as error:
+        raise click.BadParameter(str(error), param_hint="--ego" if ego else "--partners" if partners else "--color-by") from None
+    except (MaillageError, OSError) as error:
+        _fail(error)
+        sys.exit(1)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        drawing.save(output)
+    except (MaillageError, OSError) as error:
+        _fail(error)
+        sys.exit(1)
+    click.echo(str(output))
+
+
 if __name__ == "__main__":
     main()

@@ -1,146 +1,205 @@
-"""A whole-map drawing as SVG text, for the reports: a seeded force-directed layout (networkx's
-Kamada-Kawai up to 80 actors, Fruchterman-Reingold beyond), colour by sector or kind, size by
-betweenness, line style by formality, red for conflictual ties, labels with a halo."""
+"""Drawings of a map as SVG, computed in C++ (include/maillage/draw/): the ecomap of a person,
+the partner map of an organisation ("mon réseau, mes partenaires") and the whole map with a
+deterministic stress layout. Texts come from the message catalogues (section ``drawing``, and
+the ``relations`` and ``kinds`` sections), sector and domain labels from the vocabulary.
+
+``draw`` returns an :class:`SVG`: a ``str`` that Jupyter shows inline and that can be saved or
+converted to PNG (with ``rsvg-convert`` from Debian's librsvg2-bin, or CairoSVG when installed).
+"""
 
 from __future__ import annotations
 
-import html
 import math
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+import os
+import shutil
+import subprocess
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 import pandas as pd
 
+from . import _core
+from .errors import InvalidArgumentError, MaillageError
+from .io import write_file_atomically
+from .messages import catalogue
+
 if TYPE_CHECKING:
-    from .network import Network
+    from .network import Network, NetworkView
 
-PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
-           "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173"]
-PERSON_COLOUR = "#f2c14e"
+KINDS = ("map", "ecomap", "partners")
+COLOR_BY = ("sector", "kind", "community")
+SIZE_BY = ("none", "degree", "strength", "betweenness", "closeness", "harmonic", "pagerank", "core")
 
 
-def _layout(g: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Positions in [0, 1] x [0, 1]: the largest component fills the frame (Kamada-Kawai up to 80
-    actors, Fruchterman-Reingold with a fixed seed beyond), smaller components and isolates line
-    the bottom edge, so that none of them squeezes the main picture."""
-    if g.number_of_nodes() == 0:
-        return {}
-    components = sorted(nx.connected_components(g), key=lambda c: (-len(c), sorted(c)[0]))
-    main = g.subgraph(components[0])
-    if len(main) == 1:
-        raw = {next(iter(main)): (0.5, 0.5)}
-    elif len(main) <= 80:
-        raw = nx.kamada_kawai_layout(main)
+class SVG(str):
+    """SVG text of a drawing. Shows inline in Jupyter (``_repr_svg_``); ``save`` writes it
+    atomically; ``to_png`` rasterises it."""
+
+    __slots__ = ()
+
+    def _repr_svg_(self) -> str:
+        return str(self)
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Writes the SVG, or a PNG when ``path`` ends with ``.png``."""
+        if str(path).lower().endswith(".png"):
+            self.to_png(path)
+            return
+        write_file_atomically(path, str(self))
+
+    def to_png(self, path: str | os.PathLike[str] | None = None, *, scale: float = 1.0) -> bytes:
+        """The PNG of the drawing (written to ``path`` when given). Raises
+        :class:`~maillage.MaillageError` when no converter is installed (see :func:`png_converter`)."""
+        data = svg_to_png(str(self), scale=scale)
+        if path is not None:
+            write_file_atomically(path, data)
+        return data
+
+
+def png_converter() -> str | None:
+    """The SVG-to-PNG converter available: ``"rsvg-convert"`` (Debian librsvg2-bin, preferred: it
+    renders the fonts of the system as browsers do), ``"cairosvg"`` (PyPI), or None."""
+    if shutil.which("rsvg-convert"):
+        return "rsvg-convert"
+    try:
+        import cairosvg  # noqa: F401
+    except (ImportError, OSError):
+        return None
+    return "cairosvg"
+
+
+def svg_to_png(svg: str, *, scale: float = 1.0) -> bytes:
+    """PNG bytes of SVG text, with the converter :func:`png_converter` names."""
+    if not (scale > 0):
+        raise InvalidArgumentError(f"svg_to_png: scale must be > 0, got {scale}")
+    converter = png_converter()
+    if converter == "rsvg-convert":
+        run = subprocess.run(["rsvg-convert", "--format", "png", "--zoom", str(scale), "--background-color", "white"],
+                             input=svg.encode("utf-8"), capture_output=True, check=False)
+        if run.returncode != 0:
+            raise MaillageError(f"rsvg-convert failed: {run.stderr.decode('utf-8', 'replace').strip()}")
+        return run.stdout
+    if converter == "cairosvg":
+        import cairosvg
+
+        return bytes(cairosvg.svg2png(bytestring=svg.encode("utf-8"), scale=scale))
+    raise MaillageError("no SVG to PNG converter: install rsvg-convert (Debian: apt-get install librsvg2-bin) "
+                        "or CairoSVG (pip install cairosvg)")
+
+
+def drawing_text(lang: str) -> dict[str, str]:
+    """The texts of the drawings in ``lang``, keyed as the C++ drawing_text expects."""
+    cat = catalogue(lang)
+    text = dict(cat["drawing"])
+    text.update({f"relation.{k}": v for k, v in cat["relations"].items()})
+    text.update({f"kind.{k}": v for k, v in cat["kinds"].items()})
+    return text
+
+
+def _names(net: Network, name: Callable[[str], str] | None) -> list[str]:
+    return [name(i) for i in net.ids] if name is not None else []
+
+
+def _index(net: Network, actor: str, kind: str) -> int:
+    index = net._core.find_actor(actor)
+    if index is None:
+        from .errors import UnknownIdError
+
+        raise UnknownIdError(f'draw: kind="{kind}": unknown actor "{actor}"')
+    return int(index)
+
+
+def _communities(net: Network, communities: Any) -> list[int]:
+    """One community number per actor (map order), from a Series or mapping keyed by actor id, a
+    sequence in map order, or the actors' ``community`` attribute."""
+    ids = net.ids
+    if communities is None:
+        values: list[Any] = [attrs.get("community") if isinstance(attrs, dict) else None for attrs in net.actors["attributes"]]
+        if all(v is None for v in values):
+            raise InvalidArgumentError('draw: color_by="community" needs communities (a Series or dict keyed by actor id, '
+                                       'or a "community" attribute on the actors)')
+    elif isinstance(communities, (pd.Series, Mapping)):
+        values = [communities.get(i) for i in ids]
+    elif isinstance(communities, Sequence) and not isinstance(communities, str):
+        if len(communities) != len(ids):
+            raise InvalidArgumentError(f"draw: communities must hold one value per actor ({len(ids)}), got {len(communities)}")
+        values = list(communities)
     else:
-        raw = nx.spring_layout(main, seed=7, iterations=200)
-    xs = [p[0] for p in raw.values()]
-    ys = [p[1] for p in raw.values()]
-    span_x = (max(xs) - min(xs)) or 1.0
-    span_y = (max(ys) - min(ys)) or 1.0
-    rest = [c for c in components[1:]]
-    bottom = 0.84 if rest else 1.0
-    positions = {v: ((x - min(xs)) / span_x, (y - min(ys)) / span_y * bottom) for v, (x, y) in raw.items()}
-    others = [v for c in rest for v in sorted(c)]
-    for k, v in enumerate(others):
-        positions[v] = ((k + 0.5) / max(1, len(others)), 1.0)
-    return positions
-
-
-def _place_labels(boxes: list[tuple[float, float, float, float]], x: float, y: float, r: float, w: float,
-                  h: float, obstacles: Sequence[tuple[float, float, float, float]] = ()) -> tuple[float, float, str] | None:
-    """The first of above, below, right, left where a label of width w and height h overlaps no
-    label already placed; None when all do (the name stays in the tooltip)."""
-    candidates = [(x, y - r - 4, "middle"), (x, y + r + h, "middle"), (x + r + 3, y + h / 3, "start"),
-                  (x - r - 3, y + h / 3, "end")]
-    for cx, cy, anchor in candidates:
-        left = cx - w / 2 if anchor == "middle" else cx if anchor == "start" else cx - w
-        box = (left, cy - h, left + w, cy + 2)
-        if all(box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3] for b in [*boxes, *obstacles]):
-            boxes.append(box)
-            return cx, cy, anchor
-    return None
-
-
-def draw_map(net: Network, *, width: int = 960, height: int = 640,
-             name: Callable[[str], str] | None = None, sector_labels: dict[str, str] | None = None,
-             sizes: pd.Series | None = None) -> str:
-    """SVG text of the whole map. ``name`` turns an actor id into the text shown (default: label);
-    ``sizes`` (by actor id) sizes the actors, by default their betweenness with ties either way."""
-    actors = net.actors
-    ties = net.ties
-    g = nx.Graph()
-    g.add_nodes_from(net.ids)
-    g.add_edges_from((s, t) for s, t in zip(ties["source"], ties["target"]) if s != t)
-    pos = _layout(g)
-    if not pos:
-        return f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="80"></svg>'
-    margin_x, margin_top, margin_bottom = 150, 40, 30
-
-    def at(node: str) -> tuple[float, float]:
-        x, y = pos[node]
-        return margin_x + x * (width - 2 * margin_x), margin_top + y * (height - margin_top - margin_bottom)
-
-    betweenness = sizes if sizes is not None else (net.betweenness(directed=False) if net.tie_count else None)
-    top = float(betweenness.max()) if betweenness is not None and len(betweenness) else 0.0
-    sectors = sorted({s for s in actors["sector"].fillna("") if s})
-    colour_of = {s: PALETTE[i % len(PALETTE)] for i, s in enumerate(sectors)}
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
-             f'role="img" font-family="DejaVu Sans, Arial, sans-serif">',
-             '<rect width="100%" height="100%" fill="#ffffff"/>']
-    for s, t, formality, valence in zip(ties["source"], ties["target"], ties["formality"], ties["valence"]):
-        if s == t:
+        raise InvalidArgumentError(f"draw: communities must be a Series, a dict or a list, got {type(communities).__name__}")
+    # Any labels (numbers or names) become 0, 1, ... in order of first appearance; actors without
+    # one share a last community.
+    numbers: dict[Any, int] = {}
+    out = []
+    missing = [v is None or (isinstance(v, float) and math.isnan(v)) for v in values]
+    for v, absent in zip(values, missing):
+        if absent:
+            out.append(-1)
             continue
-        (x1, y1), (x2, y2) = at(s), at(t)
-        colour = "#c0392b" if valence == "conflictual" else "#8a8f98"
-        dash = ' stroke-dasharray="6 4"' if formality == "informal" else ""
-        parts.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{colour}" '
-                     f'stroke-width="1.4" stroke-opacity="0.8"{dash}/>')
-    organisation_sector = {a: actors.loc[actors.loc[a, "organisation"], "sector"]
-                           for a in net.ids if actors.loc[a, "organisation"] in actors.index}
-    shapes, labels = [], []
-    # Labels of the most central actors are placed first, so that they win the free places.
-    order = sorted(net.ids, key=lambda a: -(float(betweenness[a]) if betweenness is not None else 0.0))
-    circles: list[tuple[float, float, float, float]] = []
-    for node in order:
-        x, y = at(node)
-        share = float(betweenness[node]) / top if top > 0 and betweenness is not None else 0.0
-        radius = 6 + 14 * math.sqrt(share)
-        circles.append((x - radius, y - radius, x + radius, y + radius))
-    # The ten most central actors are always named (their labels may cross a line or a small
-    # node); the others only where their label covers neither a label nor a node.
-    placed: list[tuple[float, float, float, float]] = []
-    for rank, node in enumerate(order):
-        x, y = at(node)
-        share = float(betweenness[node]) / top if top > 0 and betweenness is not None else 0.0
-        radius = 6 + 14 * math.sqrt(share)
-        kind = actors.loc[node, "kind"]
-        sector = actors.loc[node, "sector"] or organisation_sector.get(node) or ""
-        fill = PERSON_COLOUR if kind == "person" else colour_of.get(sector, "#95a5a6")
-        stroke = "#111" if actors.loc[node, "member"] else "#fff"
-        label = name(node) if name else (actors.loc[node, "label"] or node)
-        text = label if len(label) <= 30 else label[:29] + "…"
-        tooltip = html.escape(label)
-        if kind == "network":
-            shapes.append(f'<rect x="{x - radius:.1f}" y="{y - radius:.1f}" width="{2 * radius:.1f}" '
-                          f'height="{2 * radius:.1f}" fill="{fill}" stroke="{stroke}" stroke-width="1.5">'
-                          f'<title>{tooltip}</title></rect>')
-        else:
-            shapes.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" fill="{fill}" stroke="{stroke}" '
-                          f'stroke-width="1.5"><title>{tooltip}</title></circle>')
-        place = _place_labels(placed, x, y, radius, 6.2 * len(text), 11,
-                              () if rank < 10 else [c for k, c in enumerate(circles) if k != rank])
-        if place:
-            lx, ly, anchor = place
-            labels.append(f'<text x="{lx:.1f}" y="{ly:.1f}" font-size="11" text-anchor="{anchor}" '
-                          f'paint-order="stroke" stroke="#fff" stroke-width="3" fill="#222">{html.escape(text)}</text>')
-    parts.extend(shapes)
-    parts.extend(labels)
-    # Legend of sectors.
-    for i, sector in enumerate(sectors):
-        y = 18 + 16 * i
-        parts.append(f'<circle cx="14" cy="{y}" r="5" fill="{colour_of[sector]}"/>'
-                     f'<text x="24" y="{y + 4}" font-size="11" fill="#333">'
-                     f'{html.escape((sector_labels or {}).get(sector, sector))}</text>')
-    parts.append("</svg>")
-    return "\n".join(parts)
+        key = int(v) if isinstance(v, float) and v.is_integer() else v
+        out.append(numbers.setdefault(key, len(numbers)))
+    return [len(numbers) if v < 0 else v for v in out]
+
+
+def draw(net: Network | NetworkView, kind: str = "map", actor: str | None = None, *, color_by: str = "sector",
+         size_by: str | pd.Series = "betweenness", communities: Any = None, lang: str = "fr",
+         name: Callable[[str], str] | None = None, width: float = 1180, height: float = 780, seed: int = 1,
+         reach: int = 1, title: str | None = None) -> SVG:
+    """A drawing of the map as SVG.
+
+    - ``kind="map"``: the whole map (or the view), stress layout; ``color_by`` "sector", "kind"
+      or "community" (``communities``: a Series/dict keyed by actor id, e.g. a Louvain partition,
+      or a ``community`` attribute on the actors); ``size_by`` a measure name (degree, strength,
+      betweenness, closeness, harmonic, pagerank, core, none; ties either way) or a Series of
+      values keyed by actor id.
+    - ``kind="ecomap"``, ``actor`` a person: the person at the centre, primary network inside,
+      secondary network outside by sector, needs covered or not (``reach`` as in coverage).
+    - ``kind="partners"``, ``actor`` an organisation: its partners by kind of tie, potential
+      partners on an outer ring.
+
+    ``name`` maps actor ids to the names shown (pseudonyms); ``lang`` is fr, en or de.
+    """
+    from .network import NetworkView
+
+    if kind not in KINDS:
+        raise InvalidArgumentError(f'draw: kind must be one of {", ".join(KINDS)}, got "{kind}"')
+    text = drawing_text(lang)
+    whole = net.network if isinstance(net, NetworkView) else net
+    names = _names(whole, name)
+    if kind != "map":
+        if actor is None:
+            raise InvalidArgumentError(f'draw: kind="{kind}" needs actor=<the id of the {"person" if kind == "ecomap" else "organisation"}>')
+        if isinstance(net, NetworkView):
+            raise InvalidArgumentError(f'draw: kind="{kind}" is drawn from the whole map, not from a view')
+        index = _index(whole, actor, kind)
+        if kind == "ecomap":
+            if not (isinstance(reach, int) and reach >= 0):
+                raise InvalidArgumentError(f"draw: reach must be an integer >= 0, got {reach!r}")
+            return SVG(_core.draw_ecomap(whole._core, index, reach=reach, lang=lang, text=text, names=names, title=title or ""))
+        return SVG(_core.draw_partners(whole._core, index, lang=lang, text=text, names=names, title=title or ""))
+    if actor is not None:
+        raise InvalidArgumentError('draw: actor is for kind="ecomap" or kind="partners", not for the whole map')
+    if color_by not in COLOR_BY:
+        raise InvalidArgumentError(f'draw: color_by must be one of {", ".join(COLOR_BY)}, got "{color_by}"')
+    sizes: list[float] = []
+    size_name = ""
+    if isinstance(size_by, pd.Series):
+        sizes = [float(v) for v in size_by.reindex(whole.ids).astype("float64")]
+        size_name = str(size_by.name) if size_by.name is not None else ""
+        size_mode = "custom"
+    elif size_by in SIZE_BY:
+        size_mode = size_by
+    else:
+        raise InvalidArgumentError(f'draw: size_by must be one of {", ".join(SIZE_BY)} or a Series, got "{size_by}"')
+    members = _communities(whole, communities) if color_by == "community" else []
+    return SVG(_core.draw_map(net._view_core(), color_by=color_by, size_by=size_mode, sizes=sizes, size_name=size_name,
+                              communities=members, width=float(width), height=float(height), seed=int(seed), lang=lang,
+                              text=text, names=names, title=title or ""))
+
+
+def draw_map(net: Network, *, lang: str = "fr", name: Callable[[str], str] | None = None,
+             sizes: pd.Series | None = None, title: str | None = None, **options: Any) -> str:
+    """SVG text of the whole map for the reports: sized by ``sizes`` (by actor id; default
+    betweenness with ties either way)."""
+    size_by: str | pd.Series = "betweenness" if sizes is None else sizes.rename(drawing_text(lang)["measure.betweenness"])
+    height = options.pop("height", 640 if len(net) <= 25 else 820)
+    return str(draw(net, "map", size_by=size_by, lang=lang, name=name, title=title, height=height, **options))

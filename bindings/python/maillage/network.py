@@ -19,6 +19,8 @@ from .measures import MeasuresMixin
 if TYPE_CHECKING:
     import networkx as nx
 
+    from .drawing import SVG
+
 PathLike = str | os.PathLike[str]
 
 ACTOR_COLUMNS = [
@@ -202,6 +204,13 @@ class Network(MeasuresMixin, HolesMixin, CommunitiesMixin):
                           member=member, kinds=_as_list(kind), organisation_level=organisation_level)
         return NetworkView(self, core)
 
+    def draw(self, kind: str = "map", actor: str | None = None, **options: Any) -> SVG:
+        """A drawing of the map as SVG: ``kind="map"`` (the whole map), ``"ecomap"`` (``actor``: a
+        person) or ``"partners"`` (``actor``: an organisation); see :func:`maillage.drawing.draw`."""
+        from .drawing import draw
+
+        return draw(self, kind, actor, **options)
+
 
 class NetworkView(MeasuresMixin, HolesMixin, CommunitiesMixin):
     """A selection of a :class:`Network`'s actors and ties (see :meth:`Network.view`)."""
@@ -256,3 +265,9 @@ class NetworkView(MeasuresMixin, HolesMixin, CommunitiesMixin):
         from .interop import to_networkx
 
         return to_networkx(self)
+
+    def draw(self, kind: str = "map", **options: Any) -> SVG:
+        """The drawing of the view's actors and ties (``kind="map"``); see :func:`maillage.drawing.draw`."""
+        from .drawing import draw
+
+        return draw(self, kind, **options)

@@ -17,7 +17,7 @@ import pandas as pd
 
 from . import __version__
 from .analysis import Coverage, Findings, Plan, _as_of, coverage, plan
-from .drawing import draw_map
+from .drawing import draw, draw_map
 from .errors import InvalidArgumentError
 from .messages import Renderer, catalogue
 
@@ -259,9 +259,12 @@ def _render(net: Network, format: str, lang: str, name: Callable[[str], str] | N
     env = _environment()
     if format == "md":
         return env.get_template("report.md.j2").render(**context)
-    sectors = {k: v.get(lang, k) for k, v in vocabulary["sectors"].items()}
     scores = pd.Series({a["id"]: a["betweenness"] for a in data["measures"].get("actors", [])}, dtype="float64")
-    context["map_svg"] = (draw_map(net, name=name, sector_labels=sectors, height=640 if len(net) <= 25 else 860,
-                                   sizes=scores if net.tie_count else None) if len(net) else "")
+    context["map_svg"] = (draw_map(net, lang=lang, name=name, sizes=scores if net.tie_count else None) if len(net) else "")
+    # The ecomap of each user (the C++ drawings of maillage.drawing), after the whole map.
+    users = net.actors.index[(net.actors["kind"] == "person") & (net.actors["role"] == "user")] if len(net) else []
+    context["ecomaps"] = [{"title": cat["drawing"]["ecomap"].format(user=show(u)),
+                           "svg": str(draw(net, "ecomap", u, lang=lang, name=name, reach=options.get("reach", 1)))}
+                          for u in users]
     context["charts"] = _charts(net, cov, text, domain_label, show, scores)
     return env.get_template("report.html.j2").render(**context)

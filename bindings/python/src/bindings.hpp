@@ -11,5 +11,6 @@ void bind_analysis(pybind11::module_& m);
 void bind_meetings(pybind11::module_& m);
 void bind_holes(pybind11::module_& m);
 void bind_communities(pybind11::module_& m);
+void bind_draw(pybind11::module_& m);
 
 }  // namespace maillage::python
