@@ -13,7 +13,8 @@ import pytest
 
 import maillage
 
-from test_measures_reference import CASES, TOLERANCE, random_map, reference, same
+from reference_graphs import measure_graph as reference
+from test_measures_reference import CASES, TOLERANCE, random_map, same
 
 
 @pytest.mark.parametrize("seed, n, m, share", CASES)
