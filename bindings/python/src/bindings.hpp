@@ -9,5 +9,6 @@ void bind_io(pybind11::module_& m);
 void bind_measures(pybind11::module_& m);
 void bind_analysis(pybind11::module_& m);
 void bind_meetings(pybind11::module_& m);
+void bind_edges(pybind11::module_& m);
 
 }  // namespace maillage::python

@@ -16,6 +16,7 @@ PYBIND11_MODULE(_core, m) {
     maillage::python::bind_measures(m);
     maillage::python::bind_analysis(m);
     maillage::python::bind_meetings(m);
+    maillage::python::bind_edges(m);
 
     py::register_exception_translator([](std::exception_ptr p) {
         try {
