@@ -122,6 +122,7 @@ def child(peer: str, measure: str, path: Path, repeat: int, threads: int, out: P
     data = np.load(path)
     n, s, t = int(data["n"]), data["sources"], data["targets"]
     name = path.stem
+    __import__(peer)  # the import is not part of the build
     started = time.perf_counter()
     run, build = PREPARE[peer](n, s, t, name, measure, threads, seed)
     build_seconds = time.perf_counter() - started
@@ -216,20 +217,26 @@ def _networkit(n, s, t, name, measure, threads, seed):
     g.indexEdges()
 
     def pagerank():
-        pr = nk.centrality.PageRank(g, damp=ALPHA, tol=TOL)
+        pr = nk.centrality.PageRank(g, damp=ALPHA, tol=TOL * n,
+                                    distributeSinks=nk.centrality.SinkHandling.DistributeSinks)
         pr.norm = nk.centrality.Norm.L1_NORM
-        pr.sinkHandling = nk.centrality.SinkHandling.DISTRIBUTE_SINKS
         pr.run()
-        return pr.scores()
+        # NetworKit leaves the isolates' share out of the distribution: rescaled to sum 1.
+        x = np.array(pr.scores())
+        return x / x.sum()
 
+    # NetworKit sums over ordered pairs in an undirected graph too: halved to the others' scale.
     def sampled():
         b = nk.centrality.EstimateBetweenness(g, SAMPLES, False, True)
         b.run()
-        return b.scores()
+        return np.array(b.scores()) / 2
+
+    def exact():
+        return np.array(nk.centrality.Betweenness(g, False).run().scores()) / 2
 
     runs = {
         "build": lambda: None,
-        "betweenness": lambda: nk.centrality.Betweenness(g, False).run().scores(),
+        "betweenness": exact,
         "betweenness_64": sampled,
         "closeness": lambda: nk.centrality.Closeness(g, True, nk.centrality.ClosenessVariant.GENERALIZED).run().scores(),
         "pagerank": pagerank,
@@ -327,28 +334,37 @@ SUPPORTED = {
 
 
 # -- the parent -------------------------------------------------------------------------------
+# A process's peak RSS (ru_maxrss) survives fork and exec on Linux, so a child started from this
+# (large) process would report this process's peak. Each child therefore runs under a small
+# wrapper, which reports the peak of its own children only (as load_map.py does).
+WRAPPER = """
+import resource, subprocess, sys
+code = subprocess.call(sys.argv[2:])
+open(sys.argv[1], "w").write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+sys.exit(code)
+"""
+
+
 def run_child(peer: str, measure: str, path: Path, args: argparse.Namespace, workdir: Path) -> dict:
     out = workdir / f"{peer}-{measure}-{path.stem}.json"
+    peak = workdir / f"{peer}-{measure}-{path.stem}.rss"
     env = dict(os.environ, RAYON_NUM_THREADS=str(args.threads), OMP_NUM_THREADS=str(args.threads))
-    cmd = [sys.executable, __file__, "--child", peer, measure, str(path), "--repeat", str(args.repeat),
-           "--threads", str(args.threads), "--seed", str(args.seed), "--out", str(out)]
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + args.timeout
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.monotonic() > deadline:
-            proc.kill()
-            os.wait4(proc.pid, 0)
-            return {"status": f"timeout (> {args.timeout:.0f} s)"}
-        time.sleep(0.05)
-    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-    if os.waitstatus_to_exitcode(status) != 0 or not out.exists():
+    cmd = [sys.executable, "-c", WRAPPER, str(peak), sys.executable, __file__, "--child", peer, measure, str(path),
+           "--repeat", str(args.repeat), "--threads", str(args.threads), "--seed", str(args.seed), "--out", str(out)]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        _, err_bytes = proc.communicate(timeout=args.timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, 9)
+        proc.communicate()
+        return {"status": f"timeout (> {args.timeout:.0f} s)"}
+    err = err_bytes.decode(errors="replace")
+    status = proc.returncode
+    if status != 0 or not out.exists() or not peak.exists():
         last = err.strip().splitlines()[-1] if err.strip() else f"exit {status}"
         return {"status": "failed: " + last[:120]}
     result = json.loads(out.read_text())
-    result["rss_mib"] = usage.ru_maxrss / 1024
+    result["rss_mib"] = int(peak.read_text()) / 1024
     values = out.with_suffix(".npy")
     result["values"] = np.load(values) if values.exists() else None
     result["status"] = "ok"
@@ -372,7 +388,7 @@ def agreement(measure: str, values: np.ndarray | None, reference: np.ndarray | N
     a, b = np.nan_to_num(values), np.nan_to_num(reference)
     diff = float(np.max(np.abs(a - b))) if a.size else 0.0
     scale = float(np.max(np.abs(b))) if b.size else 1.0
-    limits = {"pagerank": 1e-8, "closeness": 1e-9, "core_numbers": 0.0, "constraint": 1e-9}
+    limits = {"pagerank": 1e-7, "closeness": 1e-9, "core_numbers": 0.0, "constraint": 1e-9}
     limit = limits.get(measure, 1e-9 * max(scale, 1.0))
     return diff <= limit, f"max |diff| {diff:.1e}"
 
@@ -435,6 +451,8 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds per child process")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--networkx-max-scale", type=int, default=16,
+                        help="networkx's graph alone takes minutes to build beyond this Kronecker scale")
     parser.add_argument("--no-write", action="store_true", help="print the table, leave RESULTS.md alone")
     parser.add_argument("--child", nargs=3, metavar=("PEER", "MEASURE", "GRAPH"), help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
@@ -470,6 +488,8 @@ def main() -> None:
                     prev = done.get((peer, measure, f"kron{int(name[4:]) - 2}")) if name.startswith("kron") else None
                     if guess is not None and guess > args.timeout:
                         done[(peer, measure, name)] = {"status": f"skipped (~{guess:.0f} s > {args.timeout:.0f} s)"}
+                    elif peer == "networkx" and name.startswith("kron") and int(name[4:]) > args.networkx_max_scale:
+                        done[(peer, measure, name)] = {"status": f"skipped (scale > {args.networkx_max_scale})"}
                     elif prev and prev["status"].startswith(("skipped", "timeout")):
                         done[(peer, measure, name)] = {"status": f"skipped (> {args.timeout:.0f} s)"}
                     else:
@@ -549,13 +569,13 @@ def render(args, names, sizes, done, versions, started, load_before, load_after)
         lines.append("")
     lines += [
         "Checks (against igraph, or the first library to finish): betweenness and closeness within 1e-9 "
-        "(relative to the largest betweenness), PageRank within 1e-8, core numbers equal, components the "
+        "(relative to the largest betweenness), PageRank within 1e-7 (the stopping rules differ), core numbers equal, components the "
         "same partition, constraint within 1e-9; sampled betweenness, whose sources each library draws, "
         "correlated above 0.9. A failed check shows as WRONG in its cell.",
         "",
         "PageRank rules: maillage, networkx and rustworkx stop when the L1 change is below n * 1e-10; "
-        "NetworKit with L1 norm and tol 1e-10; igraph uses PRPACK (a direct solve, to 1e-10). All spread the "
-        "dangling mass uniformly. igraph's closeness is over the reached actors: it is scaled by "
+        "NetworKit with its L1 norm and tol n * 1e-10; igraph uses PRPACK (a direct solve, to 1e-10). All spread the "
+        "dangling mass uniformly (NetworKit leaves isolated vertices out of it: its scores are divided by their sum). igraph's closeness is over the reached actors: it is scaled by "
         "(reached - 1)/(n - 1) to the Wasserman-Faust value of the others.",
         END,
     ]
