@@ -137,6 +137,7 @@ def test_the_snapshot_is_built_once_and_shared_by_threads() -> None:
     for th in threads:
         th.join()
     assert all(g is graphs[0] for g in graphs)
+    assert net._graph(False) is net._graph(True)  # no directed tie: one snapshot serves both
     assert all(np.array_equal(r, results[0]) for r in results)
     # A view has its own snapshot; its measures are those of its ties.
     view = net.view(kind="organisation")

@@ -48,7 +48,10 @@ class MeasuresMixin:
             if self._snapshots is None:
                 self._snapshots = {}
             if directed not in self._snapshots:
-                self._snapshots[directed] = _core.MeasureGraph(self._view_core(), directed)
+                graph = _core.MeasureGraph(self._view_core(), directed)
+                self._snapshots[directed] = graph
+                if not graph.directed:  # no directed tie: the symmetrised graph is the same
+                    self._snapshots[False] = graph
             return self._snapshots[directed]
 
     def _index(self, indices: list[int] | np.ndarray | None = None) -> pd.Index:
