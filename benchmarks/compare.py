@@ -386,11 +386,14 @@ def agreement(measure: str, values: np.ndarray | None, reference: np.ndarray | N
     if measure == "betweenness_64":
         # Each library draws its own sources: the estimates agree in shape, not in value.
         r = float(np.corrcoef(values, reference)[0, 1])
-        return r > 0.75, f"r = {r:.3f}"
+        return r > 0.5, f"r = {r:.3f}"
     a, b = np.nan_to_num(values), np.nan_to_num(reference)
     diff = float(np.max(np.abs(a - b))) if a.size else 0.0
     scale = float(np.max(np.abs(b))) if b.size else 1.0
-    limits = {"pagerank": 1e-7, "closeness": 1e-9, "core_numbers": 0.0, "constraint": 1e-9}
+    # PageRank: stopping when the L1 change is below n * tol leaves each result within
+    # alpha / (1 - alpha) * n * tol of the limit in L1, so two results within twice that.
+    pagerank_limit = 2 * ALPHA / (1 - ALPHA) * values.size * TOL
+    limits = {"pagerank": pagerank_limit, "closeness": 1e-9, "core_numbers": 0.0, "constraint": 1e-9}
     limit = limits.get(measure, 1e-9 * max(scale, 1.0))
     return diff <= limit, f"max |diff| {diff:.1e}"
 
@@ -594,9 +597,9 @@ def render(args, names, sizes, done, versions, started, load_before, load_after)
         lines.append("")
     lines += [
         "Checks (against igraph, or the first library to finish): betweenness and closeness within 1e-9 "
-        "(relative to the largest betweenness), PageRank within 1e-7 (the stopping rules differ), core numbers equal, components the "
+        "(relative to the largest betweenness), PageRank within 2 alpha/(1 - alpha) n 1e-10 (what the stopping rule guarantees), core numbers equal, components the "
         "same partition, constraint within 1e-9; sampled betweenness, whose sources each library draws, "
-        "correlated above 0.75 (two 64-source estimates of the same graph agree that far, a wrong computation does not). A failed check shows as WRONG in its cell.",
+        "correlated above 0.5 (two independent 64-source estimates of a Kronecker graph correlate at about 0.85 at scale 12 and 0.6 at scales 16-18: a weak check). A failed check shows as WRONG in its cell.",
         "",
         "PageRank rules: maillage, networkx and rustworkx stop when the L1 change is below n * 1e-10; "
         "NetworKit with its L1 norm and tol n * 1e-10; igraph uses PRPACK (a direct solve, to 1e-10). All spread the "
