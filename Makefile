@@ -125,9 +125,12 @@ demo: python
 	@echo "and their reports (open the .html files in a browser) in out/reports."
 
 bench: cpp python
+	$(BIN)/python -m pip install -q --no-build-isolation ".[test,bench]"
 	$(BIN)/python benchmarks/load_map.py --build $(BUILD)
 	$(BIN)/python benchmarks/analyze_map.py
 	$(BIN)/python benchmarks/batch_maps.py
+	@if [ -x $(BUILD)/benchmarks/kernels ]; then $(BUILD)/benchmarks/kernels; fi
+	$(BIN)/python benchmarks/compare.py
 
 # The training notebooks, executed (each in a temporary folder) and written as HTML with outputs.
 notebooks: venv

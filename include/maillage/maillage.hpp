@@ -16,6 +16,7 @@
 #include "maillage/model/bgl.hpp"
 #include "maillage/model/csr.hpp"
 #include "maillage/model/dates.hpp"
+#include "maillage/model/from_edges.hpp"
 #include "maillage/model/network.hpp"
 #include "maillage/model/records.hpp"
 #include "maillage/model/view.hpp"

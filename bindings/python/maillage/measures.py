@@ -25,7 +25,13 @@ Mode = Literal["all", "in", "out"]
 
 
 class MeasuresMixin:
-    """The measures, for any object with ``_view_core()`` and ``_all_ids()``."""
+    """The measures, for any object with ``_view_core()``, ``_all_ids()`` and the slots
+    ``_snapshots`` (None or a dict), ``_snapshot_lock``, ``_keep`` and ``_id_index``.
+
+    The measure graph of the view (``_core.MeasureGraph``: its ties as a simple CSR graph, see
+    ``include/maillage/algorithms/measure_graph.hpp``) is built on the first measure that needs it,
+    once per direction rule, and then reused: the network and the view are immutable, so the
+    snapshot stays true. So is the pandas index of actor ids."""
 
     def _view_core(self) -> _core.View:  # pragma: no cover - provided by the classes
         raise NotImplementedError
@@ -33,22 +39,55 @@ class MeasuresMixin:
     def _all_ids(self) -> list[str]:  # pragma: no cover - provided by the classes
         raise NotImplementedError
 
-    def _series(self, name: str, compute: Callable[[_core.View], np.ndarray]) -> pd.Series:
-        view = self._view_core()
-        values = compute(view)
-        keep = view.actor_indices()
+    def _graph(self, directed: bool = True) -> _core.MeasureGraph:
+        """The measure graph (``directed=False``: every tie both ways), built once."""
+        snapshots = self._snapshots
+        if snapshots is not None and directed in snapshots:
+            return snapshots[directed]
+        with self._snapshot_lock:
+            if self._snapshots is None:
+                self._snapshots = {}
+            if directed not in self._snapshots:
+                graph = _core.MeasureGraph(self._view_core(), directed)
+                self._snapshots[directed] = graph
+                if not graph.directed:  # no directed tie: the symmetrised graph is the same
+                    self._snapshots[False] = graph
+            return self._snapshots[directed]
+
+    def _index(self, indices: list[int] | np.ndarray | None = None) -> pd.Index:
+        """The actor ids of ``indices`` (default: the view's actors, cached) as a pandas Index."""
+        if indices is None:
+            if self._id_index is None:
+                keep = self._view_keep()
+                ids = self._all_ids()
+                self._id_index = pd.Index(ids if keep is None else [ids[i] for i in keep], name="id", dtype=object)
+            return self._id_index
         ids = self._all_ids()
-        return pd.Series(values[keep], index=pd.Index([ids[i] for i in keep], name="id", dtype=object), name=name)
+        return pd.Index([ids[i] for i in indices], name="id", dtype=object)
+
+    def _view_keep(self) -> np.ndarray | None:
+        """The actor indices of the view, or None when it keeps every actor of the network."""
+        if self._keep is None:
+            view = self._view_core()
+            self._keep = (None,) if view.actor_count == len(self._all_ids()) else (view.actor_indices(),)
+        return self._keep[0]
+
+    def _values(self, name: str, values: np.ndarray) -> pd.Series:
+        keep = self._view_keep()
+        return pd.Series(values if keep is None else values[keep], index=self._index(), name=name, copy=False)
+
+    def _series(self, name: str, compute: Callable[[_core.View], np.ndarray]) -> pd.Series:
+        return self._values(name, compute(self._view_core()))
 
     def degree(self, mode: Mode = "all", *, directed: bool = True) -> pd.Series:
         """Number of alters (parallel ties once). In a directed graph, ``"out"`` counts the actors
         tied to, ``"in"`` those tied from, ``"all"`` the sum. As networkx ``G.degree``
         on the simple graph. Not normalised."""
-        return self._series("degree", lambda v: _core.degree(v, mode, directed))
+        return self._values("degree", self._graph(directed).degree(mode))
 
     def strength(self, mode: Mode = "all", *, directed: bool = True) -> pd.Series:
         """Sum of tie weights (parallel ties add up), by ``mode`` as :meth:`degree`."""
-        return self._series("strength", lambda v: _core.strength(v, mode, directed))
+        return self._values("strength", self._graph(directed).strength(mode))
 
     def betweenness(self, normalized: bool = False, weight: str | None = None, *, distance: str | None = None,
                     samples: int | None = None, epsilon: float | None = None, delta: float = 0.1, seed: int = 0,
@@ -69,16 +108,10 @@ class MeasuresMixin:
             raise InvalidArgumentError(f"betweenness: samples must be a positive number, got {samples}")
         if epsilon is not None and not epsilon > 0:
             raise InvalidArgumentError(f"betweenness: epsilon must be positive, got {epsilon}")
-        info: dict[str, object] = {}
-
-        def compute(view: _core.View) -> np.ndarray:
-            values, method, drawn, bound, conf = _core.betweenness(
-                view, normalized, weight, distance, directed, threads, samples or 0, epsilon or 0.0, delta, seed)
-            info.update(method=method, samples=drawn, error_bound=bound, delta=conf)
-            return values
-
-        series = self._series("betweenness", compute)
-        series.attrs.update(info)
+        values, method, drawn, bound, conf = self._graph(directed).betweenness(
+            normalized, weight, distance, threads, samples or 0, epsilon or 0.0, delta, seed)
+        series = self._values("betweenness", values)
+        series.attrs.update(method=method, samples=drawn, error_bound=bound, delta=conf)
         return series
 
     def closeness(self, mode: Mode = "out", weight: str | None = None, *, distance: str | None = None,
@@ -88,42 +121,34 @@ class MeasuresMixin:
         actor reaching r-1 others at total distance D. ``mode="out"``: distances from the actor
         (networkx on ``G.reverse()``); ``"in"``: to it (networkx's default); ``"all"``: ignoring
         direction."""
-        return self._series("closeness", lambda v: _core.closeness(v, mode, weight, distance, directed, threads))
+        graph = self._graph(directed and mode != "all")
+        return self._values("closeness", graph.closeness(mode, weight, distance, threads))
 
     def harmonic(self, mode: Mode = "out", weight: str | None = None, *, distance: str | None = None,
                  directed: bool = True, threads: int = 0) -> pd.Series:
         """Harmonic centrality: the sum of 1/d to the actors reached (``mode`` as
         :meth:`closeness`), as ``networkx.harmonic_centrality``. Not normalised."""
-        return self._series("harmonic", lambda v: _core.harmonic(v, mode, weight, distance, directed, threads))
+        graph = self._graph(directed and mode != "all")
+        return self._values("harmonic", graph.harmonic(mode, weight, distance, threads))
 
     def core_numbers(self) -> pd.Series:
         """k-core number of each actor on the symmetrised graph (Batagelj-Zaversnik), as
         ``networkx.core_number(G.to_undirected())``."""
-        return self._series("core_number", _core.core_numbers)
+        return self._values("core_number", self._graph(False).core_numbers())
 
     def components(self, strong: bool = False) -> pd.Series:
         """The component of each actor: weak (ties either way) or ``strong`` (along tie
         direction), numbered 0, 1, ... in the order of their first actor."""
-        view = self._view_core()
-        labels, _count = _core.components(view, strong)
-        keep = view.actor_indices()
-        ids = self._all_ids()
-        return pd.Series(labels[keep].astype(np.int64), index=pd.Index([ids[i] for i in keep], name="id", dtype=object),
-                         name="component")
+        labels, _count = self._graph(strong).components(strong)
+        return self._values("component", labels.astype(np.int64))
 
-    def _iterative(self, name: str, compute: Callable[[_core.View], tuple[np.ndarray, int, bool]]) -> pd.Series:
-        info: dict[str, object] = {}
-
-        def run(view: _core.View) -> np.ndarray:
-            values, iterations, converged = compute(view)
-            if not converged:
-                raise ConvergenceError(f"{name}: no convergence in {iterations} iterations "
-                                       "(raise max_iter or loosen tol)", iterations)
-            info["iterations"] = iterations
-            return values
-
-        series = self._series(name, run)
-        series.attrs.update(info)
+    def _iterative(self, name: str, result: tuple[np.ndarray, int, bool]) -> pd.Series:
+        values, iterations, converged = result
+        if not converged:
+            raise ConvergenceError(f"{name}: no convergence in {iterations} iterations "
+                                   "(raise max_iter or loosen tol)", iterations)
+        series = self._values(name, values)
+        series.attrs["iterations"] = iterations
         return series
 
     def pagerank(self, alpha: float = 0.85, weight: str | None = None, *, tol: float = 1e-10, max_iter: int = 1000,
@@ -132,20 +157,19 @@ class MeasuresMixin:
         mass spread uniformly; sums to 1. Unweighted unless ``weight="weight"`` (networkx weighs
         by default). Stops when the L1 change is below n·``tol``; ``attrs["iterations"]``;
         :class:`~maillage.ConvergenceError` after ``max_iter``."""
-        return self._iterative("pagerank", lambda v: _core.pagerank(v, alpha, weight, tol, max_iter, directed, threads))
+        return self._iterative("pagerank", self._graph(directed).pagerank(alpha, weight, tol, max_iter, threads))
 
     def eigenvector(self, weight: str | None = None, *, tol: float = 1e-10, max_iter: int = 1000,
                     directed: bool = True, threads: int = 0) -> pd.Series:
         """Eigenvector centrality, as ``networkx.eigenvector_centrality``: power iteration of
         A + I along received ties from the uniform vector, unit Euclidean norm."""
-        return self._iterative("eigenvector", lambda v: _core.eigenvector(v, weight, tol, max_iter, directed, threads))
+        return self._iterative("eigenvector", self._graph(directed).eigenvector(weight, tol, max_iter, threads))
 
     def katz(self, alpha: float = 0.1, beta: float = 1.0, *, normalized: bool = True, weight: str | None = None,
              tol: float = 1e-10, max_iter: int = 1000, directed: bool = True, threads: int = 0) -> pd.Series:
         """Katz centrality, as ``networkx.katz_centrality``: x = alpha·Aᵀx + beta (received
         ties), unit Euclidean norm when ``normalized``. Converges when alpha < 1/λmax."""
-        return self._iterative("katz", lambda v: _core.katz(v, alpha, beta, normalized, weight, tol, max_iter,
-                                                           directed, threads))
+        return self._iterative("katz", self._graph(directed).katz(alpha, beta, normalized, weight, tol, max_iter, threads))
 
     def bonacich(self, beta: float, weight: str | None = None, *, directed: bool = True) -> pd.Series:
         """Bonacich power centrality c = (I - beta·A)⁻¹A·1 (power from the ties an actor sends),
@@ -160,13 +184,14 @@ class MeasuresMixin:
         others); ``mode`` as :meth:`closeness`."""
         if k < 0:
             raise InvalidArgumentError(f"reach: k must be 0 or more, got {k}")
-        series = self._series("reach", lambda v: _core.reach(v, k, mode, normalized, directed, threads))
+        series = self._values("reach", self._graph(directed and mode != "all").reach(k, mode, normalized, threads))
         return series if normalized else series.astype(np.int64)
 
     def reach_efficiency(self, mode: Mode = "out", *, directed: bool = True, threads: int = 0) -> pd.Series:
         """UCINET's reach efficiency: the normalized 2-step reach divided by the number of alters
         (the share of the network reached per direct contact); NaN without alters."""
-        return self._series("reach_efficiency", lambda v: _core.reach_efficiency(v, mode, directed, threads))
+        return self._values("reach_efficiency",
+                            self._graph(directed and mode != "all").reach_efficiency(mode, threads))
 
     def articulation_points(self) -> pd.Series:
         """The actors whose loss splits their component (direction ignored), as
@@ -199,10 +224,6 @@ class MeasuresMixin:
         betweenness and a closeness pass). Definitions in ``include/maillage/algorithms/summary.hpp``."""
         return dict(_core.summary(self._view_core(), distances, directed, threads, centralization))
 
-    def _index(self, indices: list[int] | np.ndarray) -> pd.Index:
-        ids = self._all_ids()
-        return pd.Index([ids[i] for i in indices], name="id", dtype=object)
-
     def layer_overlap(self, by: Literal["layer", "formality", "relation"] = "layer") -> dict[str, pd.DataFrame]:
         """How far the groups of ties overlap (``by`` layer, formality or relation), direction
         ignored: ``"pairs"``, a DataFrame with one row per pair of groups (``a``, ``b``, their
@@ -227,7 +248,7 @@ class MeasuresMixin:
         view = self._view_core()
         columns, resources, network = _core.collaboration(view)
         keep = view.actor_indices()
-        index = self._index(keep)
+        index = self._index()
         actors = pd.DataFrame({name: np.asarray(values)[keep] for name, values in columns.items()}, index=index)
         contributed = pd.DataFrame({kind: np.asarray(counts)[keep].astype(np.int64) for kind, counts in resources.items()},
                                    index=index)

@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from . import _core
 from .holes import HolesMixin
 from .communities import CommunitiesMixin
+from .errors import InvalidArgumentError
 from .measures import MeasuresMixin
 
 if TYPE_CHECKING:
@@ -54,11 +58,15 @@ class Network(MeasuresMixin, HolesMixin, CommunitiesMixin):
     iterating gives the actor ids in map order.
     """
 
-    __slots__ = ("_core", "_whole")
+    __slots__ = ("_core", "_whole", "_snapshots", "_snapshot_lock", "_keep", "_id_index")
 
     def __init__(self, core: _core.Network | None = None) -> None:
         self._core = core if core is not None else _core.Network()
         self._whole: _core.View | None = None
+        self._snapshots: dict[bool, _core.MeasureGraph] | None = None
+        self._snapshot_lock = threading.Lock()
+        self._keep: tuple[np.ndarray | None] | None = None
+        self._id_index: pd.Index | None = None
 
     def _view_core(self) -> _core.View:
         if self._whole is None:
@@ -83,6 +91,38 @@ class Network(MeasuresMixin, HolesMixin, CommunitiesMixin):
     def from_json(cls, text: str, name: str = "<string>") -> Network:
         """Reads a map from JSON text; ``name`` stands for the file in error messages."""
         return cls(_core.read_json_string(text, name))
+
+    @classmethod
+    def from_edges(cls, sources: npt.ArrayLike, targets: npt.ArrayLike, *, n: int | None = None, directed: bool = False,
+                   weights: npt.ArrayLike | None = None, ids: Sequence[str] | None = None) -> Network:
+        """A network from edge arrays (numpy or any sequence of integers), without per-edge Python
+        work: actor i is vertex i, with id ``str(i)`` unless ``ids`` gives one per vertex; every
+        actor is an organisation, every tie of relation ``other``, directed or not as
+        ``directed`` says, weighing ``weights[e]`` (default 1). ``n`` defaults to the largest
+        vertex + 1 (isolates need it). Parallel edges stay distinct ties (measures merge them);
+        a self-loop, a negative vertex or a weight that is not finite and positive is an
+        :class:`~maillage.InvalidArgumentError` naming the edge."""
+        s = np.asarray(sources)
+        t = np.asarray(targets)
+        for name, a in (("sources", s), ("targets", t)):
+            if a.ndim != 1 or not (a.size == 0 or np.issubdtype(a.dtype, np.integer)):
+                raise InvalidArgumentError(f"from_edges: {name} must be a one-dimensional array of integers, "
+                                           f"got shape {a.shape} and dtype {a.dtype}")
+            if a.size and a.min() < 0:
+                raise InvalidArgumentError(f"from_edges: {name} has a negative vertex, at edge {int(np.argmin(a))}")
+            if a.size and a.max() >= 2**32 - 1:
+                raise InvalidArgumentError(f"from_edges: {name} has a vertex beyond 2^32 - 2, at edge {int(np.argmax(a))}")
+        if s.size != t.size:
+            raise InvalidArgumentError(f"from_edges: sources and targets must have the same length, got {s.size} and {t.size}")
+        largest = int(max(s.max(), t.max())) + 1 if s.size else 0
+        if n is None:
+            n = len(ids) if ids is not None else largest
+        if n < largest:
+            raise InvalidArgumentError(f"from_edges: n must be at least the largest vertex + 1 ({largest}), got {n}")
+        w = None if weights is None else np.ascontiguousarray(weights, dtype=np.float64)
+        core = _core.network_from_edges(n, np.ascontiguousarray(s, dtype=np.uint32), np.ascontiguousarray(t, dtype=np.uint32),
+                                        w, directed, [] if ids is None else [str(i) for i in ids])
+        return cls(core)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], name: str = "<dict>") -> Network:
@@ -215,11 +255,15 @@ class Network(MeasuresMixin, HolesMixin, CommunitiesMixin):
 class NetworkView(MeasuresMixin, HolesMixin, CommunitiesMixin):
     """A selection of a :class:`Network`'s actors and ties (see :meth:`Network.view`)."""
 
-    __slots__ = ("network", "_core")
+    __slots__ = ("network", "_core", "_snapshots", "_snapshot_lock", "_keep", "_id_index")
 
     def __init__(self, network: Network, core: _core.View) -> None:
         self.network = network
         self._core = core
+        self._snapshots: dict[bool, _core.MeasureGraph] | None = None
+        self._snapshot_lock = threading.Lock()
+        self._keep: tuple[np.ndarray | None] | None = None
+        self._id_index: pd.Index | None = None
 
     def _view_core(self) -> _core.View:
         return self._core

@@ -12,5 +12,6 @@ void bind_meetings(pybind11::module_& m);
 void bind_holes(pybind11::module_& m);
 void bind_communities(pybind11::module_& m);
 void bind_draw(pybind11::module_& m);
+void bind_edges(pybind11::module_& m);
 
 }  // namespace maillage::python

@@ -19,6 +19,7 @@ PYBIND11_MODULE(_core, m) {
     maillage::python::bind_holes(m);
     maillage::python::bind_communities(m);
     maillage::python::bind_draw(m);
+    maillage::python::bind_edges(m);
 
     py::register_exception_translator([](std::exception_ptr p) {
         try {

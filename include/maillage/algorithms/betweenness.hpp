@@ -20,6 +20,7 @@
 /// count gives the same bits on every run, and 1 and 2 threads agree to the rounding of the
 /// summation order (about 1e-15 relative). O(n m) unweighted,
 /// O(n m log n) weighted; O(n) memory per thread.
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -71,37 +72,103 @@ inline length_rule rule_of(bool weighted, path_length length) {
 
 namespace detail {
 
+/// Per-vertex state of the unweighted Brandes pass, packed so that a neighbour costs one cache
+/// line: its hop distance from the source (-1: not reached) and, first, its number of shortest
+/// paths sigma, then (during the accumulation) its coefficient (1 + delta) / sigma.
+struct brandes_cell {
+    double value = 0;
+    std::int32_t distance = -1;
+};
+
+/// Brandes from `s` by breadth-first search, adding each vertex's dependency to `total`: sigma
+/// forwards; backwards in reverse visit order, delta(v) = sigma(v) * sum over successors w (arcs
+/// v -> w with d(w) = d(v) + 1) of (1 + delta(w)) / sigma(w), which reads out-arcs only (no
+/// predecessor lists, no in-arcs). `order` and `cells` are the thread's workspace; the cells it
+/// touched are reset before it returns.
+inline void brandes_hops(const measure_graph& g, index_t s, std::vector<brandes_cell>& cells, std::vector<index_t>& order,
+                         std::vector<double>& total) {
+    const index_t* offsets = g.out_offsets().data();
+    const index_t* targets = g.out_targets().data();
+    brandes_cell* cell = cells.data();
+    order.clear();
+    order.push_back(s);
+    cell[s] = {1.0, 0};
+    for (std::size_t head = 0; head < order.size(); ++head) {
+        const index_t v = order[head];
+        const std::int32_t next = cell[v].distance + 1;
+        const double sv = cell[v].value;
+        for (index_t a = offsets[v], end = offsets[v + 1]; a < end; ++a) {
+            brandes_cell& c = cell[targets[a]];
+            if (c.distance < 0) {
+                c.distance = next;
+                c.value = sv;
+                order.push_back(targets[a]);
+            } else if (c.distance == next) {
+                c.value += sv;
+            }
+        }
+    }
+    for (std::size_t k = order.size(); k-- > 1;) {
+        const index_t v = order[k];
+        const std::int32_t next = cell[v].distance + 1;
+        double sum = 0;
+        for (index_t a = offsets[v], end = offsets[v + 1]; a < end; ++a) {
+            const brandes_cell& c = cell[targets[a]];
+            if (c.distance == next) sum += c.value;
+        }
+        const double sigma = cell[v].value;
+        const double delta = sigma * sum;
+        total[v] += delta;
+        cell[v].value = (1.0 + delta) / sigma;
+    }
+    for (index_t v : order) cell[v] = {};
+}
+
 /// Brandes' dependency accumulation from each of `sources`; the sum per vertex, added over the
 /// threads in thread order.
 inline std::vector<double> brandes(const measure_graph& g, const std::vector<index_t>& sources, length_rule rule,
                                    unsigned requested_threads) {
     const index_t n = g.vertex_count();
     const unsigned threads = thread_count(requested_threads, sources.size());
-    std::vector<std::vector<double>> partial(threads, std::vector<double>(n, 0.0));
-    std::vector<shortest_paths> paths(threads, shortest_paths(n));
-    std::vector<std::vector<double>> dependency(threads, std::vector<double>(n, 0.0));
-    parallel_static(sources.size(), threads, [&](unsigned thread, std::size_t item) {
-        const index_t s = sources[item];
-        shortest_paths& sp = paths[thread];
-        std::vector<double>& delta = dependency[thread];
-        std::vector<double>& total = partial[thread];
-        sp.run(g, s, rule);
-        const auto& order = sp.order();
-        for (index_t v : order) delta[v] = 0;
-        for (auto it = order.rbegin(); it != order.rend(); ++it) {
-            const index_t w = *it;
-            const double coefficient = (1.0 + delta[w]) / sp.sigma(w);
-            auto predecessors = g.in_neighbours(w);
-            auto weights = g.in_weights(w);
-            const double dw = sp.distance(w);
-            for (std::size_t k = 0; k < predecessors.size(); ++k) {
-                const index_t v = predecessors[k];
-                if (sp.distance(v) + shortest_paths::length(weights[k], rule) == dw)
-                    delta[v] += sp.sigma(v) * coefficient;
+    std::vector<std::vector<double>> partial(threads);
+    if (rule == length_rule::hops) {
+        // Each thread allocates its own workspace, so that its pages sit near it.
+        run_threads(threads, [&](unsigned thread, const std::atomic<bool>& failed) {
+            std::vector<double> total(n, 0.0);
+            std::vector<brandes_cell> cells(n);
+            std::vector<index_t> order;
+            order.reserve(n);
+            for (std::size_t i = thread; i < sources.size() && !failed.load(std::memory_order_relaxed); i += threads)
+                brandes_hops(g, sources[i], cells, order, total);
+            partial[thread] = std::move(total);
+        });
+    } else {
+        std::vector<shortest_paths> paths(threads, shortest_paths(n));
+        std::vector<std::vector<double>> dependency(threads, std::vector<double>(n, 0.0));
+        for (auto& p : partial) p.assign(n, 0.0);
+        parallel_static(sources.size(), threads, [&](unsigned thread, std::size_t item) {
+            const index_t s = sources[item];
+            shortest_paths& sp = paths[thread];
+            std::vector<double>& delta = dependency[thread];
+            std::vector<double>& total = partial[thread];
+            sp.run(g, s, rule);
+            const auto& order = sp.order();
+            for (index_t v : order) delta[v] = 0;
+            for (auto it = order.rbegin(); it != order.rend(); ++it) {
+                const index_t w = *it;
+                const double coefficient = (1.0 + delta[w]) / sp.sigma(w);
+                auto predecessors = g.in_neighbours(w);
+                auto weights = g.in_weights(w);
+                const double dw = sp.distance(w);
+                for (std::size_t k = 0; k < predecessors.size(); ++k) {
+                    const index_t v = predecessors[k];
+                    if (sp.distance(v) + shortest_paths::length(weights[k], rule) == dw)
+                        delta[v] += sp.sigma(v) * coefficient;
+                }
+                if (w != s) total[w] += delta[w];
             }
-            if (w != s) total[w] += delta[w];
-        }
-    });
+        });
+    }
     for (unsigned t = 1; t < threads; ++t)
         for (index_t v = 0; v < n; ++v) partial[0][v] += partial[t][v];
     return std::move(partial[0]);
@@ -246,8 +313,8 @@ inline std::vector<std::uint64_t> sample_paths(const measure_graph& g, const std
 ///   size of the largest weak component. The bound is stated on the scale returned.
 /// Samples are drawn from per-item streams of the seed, so the estimate is the same on any number
 /// of threads (pair counts are integers; source sums are added in thread order).
-[[nodiscard]] inline betweenness_estimate estimate_betweenness(const network_view& view, const betweenness_options& options = {}) {
-    const measure_graph g(view, options.graph);
+/// On a measure graph built beforehand (options.graph is then not read).
+[[nodiscard]] inline betweenness_estimate estimate_betweenness(const measure_graph& g, const betweenness_options& options = {}) {
     const index_t n = g.vertex_count();
     const detail::length_rule rule = detail::rule_of(options.weighted, options.length);
     std::vector<index_t> actors;
@@ -296,9 +363,17 @@ inline std::vector<std::uint64_t> sample_paths(const measure_graph& g, const std
     return out;
 }
 
+[[nodiscard]] inline betweenness_estimate estimate_betweenness(const network_view& view, const betweenness_options& options = {}) {
+    return estimate_betweenness(measure_graph(view, options.graph), options);
+}
+
 /// The scores of estimate_betweenness (exact by default).
 [[nodiscard]] inline actor_scores betweenness(const network_view& view, const betweenness_options& options = {}) {
     return estimate_betweenness(view, options).scores;
+}
+
+[[nodiscard]] inline actor_scores betweenness(const measure_graph& g, const betweenness_options& options = {}) {
+    return estimate_betweenness(g, options).scores;
 }
 
 

@@ -26,11 +26,45 @@ struct closeness_options {
 
 namespace detail {
 
+/// What the distance measures read of one search: the actors reached (the source included), the
+/// sum of their distances and the sum of their inverse distances (the source left out).
+struct distance_sums {
+    double reached = 0, total = 0, inverse = 0;
+};
+
+/// Hop distances from `source` by breadth-first search along out-arcs (in-arcs when `reverse`),
+/// level by level; `distance` holds -1 for unreached vertices and is reset before returning.
+inline distance_sums hop_sums(const measure_graph& g, index_t source, bool reverse, std::vector<std::int32_t>& distance,
+                              std::vector<index_t>& order) {
+    order.clear();
+    order.push_back(source);
+    distance[source] = 0;
+    distance_sums out;
+    for (std::size_t head = 0; head < order.size(); ++head) {
+        const index_t v = order[head];
+        const std::int32_t next = distance[v] + 1;
+        for (index_t w : reverse ? g.in_neighbours(v) : g.out_neighbours(v))
+            if (distance[w] < 0) {
+                distance[w] = next;
+                order.push_back(w);
+            }
+    }
+    // Distances come in non-decreasing order: sum per level.
+    std::size_t k = 1;
+    while (k < order.size()) {
+        const std::int32_t d = distance[order[k]];
+        std::size_t level = 0;
+        while (k < order.size() && distance[order[k]] == d) ++level, ++k;
+        out.total += static_cast<double>(level) * d;
+        out.inverse += static_cast<double>(level) / d;
+    }
+    out.reached = static_cast<double>(order.size());
+    for (index_t v : order) distance[v] = -1;
+    return out;
+}
+
 template <class Score>
-actor_scores distance_measure(const network_view& view, const closeness_options& options, Score&& score) {
-    graph_options graph = options.graph;
-    if (options.mode == direction_mode::all) graph.directed = false;
-    const measure_graph g(view, graph);
+actor_scores distance_measure(const measure_graph& g, const closeness_options& options, Score&& score) {
     const index_t n = g.vertex_count();
     const length_rule rule = rule_of(options.weighted, options.length);
     const bool reverse = options.mode == direction_mode::in;
@@ -38,35 +72,73 @@ actor_scores distance_measure(const network_view& view, const closeness_options&
     for (index_t v = 0; v < n; ++v)
         if (g.in_view(v)) actors.push_back(v);
     const unsigned threads = thread_count(options.threads, actors.size());
-    std::vector<shortest_paths> paths(threads, shortest_paths(n));
     actor_scores out = actor_scores::outside_view(n);
+    if (rule == length_rule::hops) {
+        run_threads(threads, [&](unsigned thread, const std::atomic<bool>& failed) {
+            std::vector<std::int32_t> distance(n, -1);
+            std::vector<index_t> order;
+            order.reserve(n);
+            for (std::size_t i = thread; i < actors.size() && !failed.load(std::memory_order_relaxed); i += threads)
+                out.values[actors[i]] = score(hop_sums(g, actors[i], reverse, distance, order), g.view_size());
+        });
+        return out;
+    }
+    std::vector<shortest_paths> paths(threads, shortest_paths(n));
     parallel_items(actors.size(), threads, [&](unsigned thread, std::size_t item) {
         const index_t v = actors[item];
         shortest_paths& sp = paths[thread];
         sp.run(g, v, rule, reverse);
-        out.values[v] = score(sp, g.view_size());
+        distance_sums sums;
+        sums.reached = static_cast<double>(sp.order().size());
+        for (std::size_t k = 1; k < sp.order().size(); ++k) {
+            sums.total += sp.distance(sp.order()[k]);
+            sums.inverse += 1.0 / sp.distance(sp.order()[k]);
+        }
+        out.values[v] = score(sums, g.view_size());
     });
     return out;
 }
 
+/// The measure graph a distance measure needs: `all` ignores direction.
+inline graph_options distance_graph(const closeness_options& options) {
+    graph_options graph = options.graph;
+    if (options.mode == direction_mode::all) graph.directed = false;
+    return graph;
+}
+
+inline void check_distance_graph(const char* function, const measure_graph& g, const closeness_options& options) {
+    if (options.mode == direction_mode::all && g.directed())
+        throw invalid_argument(std::string(function) + ": mode \"all\" needs an undirected measure graph "
+                               "(graph_options.directed = false), got a directed one");
+}
+
+inline double closeness_score(const distance_sums& s, index_t n) {
+    const double reached = s.reached - 1;
+    if (s.total <= 0 || n <= 1) return 0.0;
+    return (reached / s.total) * (reached / (static_cast<double>(n) - 1));
+}
+
+inline double harmonic_score(const distance_sums& s, index_t) { return s.inverse; }
+
 }  // namespace detail
 
+/// On a measure graph built beforehand; with mode `all` it must be undirected.
+[[nodiscard]] inline actor_scores closeness(const measure_graph& g, const closeness_options& options = {}) {
+    detail::check_distance_graph("closeness", g, options);
+    return detail::distance_measure(g, options, detail::closeness_score);
+}
+
 [[nodiscard]] inline actor_scores closeness(const network_view& view, const closeness_options& options = {}) {
-    return detail::distance_measure(view, options, [](const detail::shortest_paths& sp, index_t n) {
-        double total = 0;
-        for (index_t u : sp.order()) total += sp.distance(u);
-        const double reached = static_cast<double>(sp.order().size()) - 1;
-        if (total <= 0 || n <= 1) return 0.0;
-        return (reached / total) * (reached / (static_cast<double>(n) - 1));
-    });
+    return closeness(measure_graph(view, detail::distance_graph(options)), options);
+}
+
+[[nodiscard]] inline actor_scores harmonic(const measure_graph& g, const closeness_options& options = {}) {
+    detail::check_distance_graph("harmonic", g, options);
+    return detail::distance_measure(g, options, detail::harmonic_score);
 }
 
 [[nodiscard]] inline actor_scores harmonic(const network_view& view, const closeness_options& options = {}) {
-    return detail::distance_measure(view, options, [](const detail::shortest_paths& sp, index_t) {
-        double total = 0;
-        for (std::size_t k = 1; k < sp.order().size(); ++k) total += 1.0 / sp.distance(sp.order()[k]);
-        return total;
-    });
+    return harmonic(measure_graph(view, detail::distance_graph(options)), options);
 }
 
 }  // namespace maillage

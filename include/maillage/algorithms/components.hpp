@@ -46,10 +46,9 @@ inline void renumber(components_result& r) {
 
 }  // namespace detail
 
-[[nodiscard]] inline components_result components(const network_view& view, const components_options& options = {}) {
-    graph_options graph = options.graph;
-    if (!options.strong) graph.directed = false;
-    const measure_graph g(view, graph);
+/// On a measure graph built beforehand: weak components follow arcs both ways, strong ones
+/// along their direction (options.graph is not read).
+[[nodiscard]] inline components_result components(const measure_graph& g, const components_options& options = {}) {
     const index_t n = g.vertex_count();
     components_result r{std::vector<index_t>(n, no_index), 0};
     if (!options.strong || !g.directed()) {
@@ -66,6 +65,12 @@ inline void renumber(components_result& r) {
                         r.component[w] = r.count;
                         stack.push_back(w);
                     }
+                if (g.directed())
+                    for (index_t w : g.in_neighbours(v))
+                        if (r.component[w] == no_index) {
+                            r.component[w] = r.count;
+                            stack.push_back(w);
+                        }
             }
             ++r.count;
         }
@@ -114,6 +119,12 @@ inline void renumber(components_result& r) {
     }
     detail::renumber(r);
     return r;
+}
+
+[[nodiscard]] inline components_result components(const network_view& view, const components_options& options = {}) {
+    graph_options graph = options.graph;
+    if (!options.strong) graph.directed = false;
+    return components(measure_graph(view, graph), options);
 }
 
 }  // namespace maillage

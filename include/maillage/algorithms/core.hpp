@@ -11,11 +11,15 @@
 
 #include "maillage/algorithms/measure_graph.hpp"
 #include "maillage/algorithms/scores.hpp"
+#include "maillage/error.hpp"
 
 namespace maillage {
 
-[[nodiscard]] inline actor_scores core_numbers(const network_view& view) {
-    const measure_graph g(view, {.directed = false});
+/// On an undirected measure graph built beforehand.
+[[nodiscard]] inline actor_scores core_numbers(const measure_graph& g) {
+    if (g.directed())
+        throw invalid_argument("core_numbers: needs an undirected measure graph (graph_options.directed = false), "
+                               "got a directed one");
     const index_t n = g.vertex_count();
     std::vector<index_t> degree(n, 0), vertices, position(n, 0);
     index_t max_degree = 0;
@@ -56,6 +60,10 @@ namespace maillage {
     actor_scores out = actor_scores::outside_view(n);
     for (index_t v : vertices) out.values[v] = degree[v];
     return out;
+}
+
+[[nodiscard]] inline actor_scores core_numbers(const network_view& view) {
+    return core_numbers(measure_graph(view, {.directed = false}));
 }
 
 }  // namespace maillage

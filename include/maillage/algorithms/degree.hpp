@@ -47,6 +47,14 @@ actor_scores degree_sum(const measure_graph& g, direction_mode mode) {
 
 }  // namespace detail
 
+[[nodiscard]] inline actor_scores degree(const measure_graph& g, direction_mode mode = direction_mode::all) {
+    return detail::degree_sum<false>(g, mode);
+}
+
+[[nodiscard]] inline actor_scores strength(const measure_graph& g, direction_mode mode = direction_mode::all) {
+    return detail::degree_sum<true>(g, mode);
+}
+
 [[nodiscard]] inline actor_scores degree(const network_view& view, const degree_options& options = {}) {
     return detail::degree_sum<false>(measure_graph(view, options.graph), options.mode);
 }

@@ -12,6 +12,8 @@
 ///
 /// This is the graph the networkx references of the tests are built from (nx.DiGraph or
 /// nx.Graph with the summed `weight`).
+#include <algorithm>
+#include <span>
 #include <vector>
 
 #include "maillage/model/view.hpp"
@@ -26,7 +28,8 @@ class measure_graph {
 public:
     measure_graph() = default;
 
-    /// O(n + m log(max degree)).
+    /// O(n + m) from the network's CSR (whose arcs are sorted by target); an organisation-level
+    /// view, whose arcs change ends, is sorted afresh (O(n + m) counting sorts).
     measure_graph(const network_view& view, const graph_options& options = {});
     explicit measure_graph(const network& net, const graph_options& options = {})
         : measure_graph(network_view(net), options) {}
@@ -37,12 +40,16 @@ public:
     [[nodiscard]] bool directed() const noexcept { return directed_; }
     [[nodiscard]] bool in_view(index_t v) const noexcept { return in_view_[v] != 0; }
     [[nodiscard]] index_t view_size() const noexcept { return view_size_; }
+    /// Whether every arc weighs 1 (no weight stored: the weight spans read a row of ones).
+    [[nodiscard]] bool unit_weights() const noexcept { return out_weights_.empty(); }
 
     [[nodiscard]] std::span<const index_t> out_neighbours(index_t v) const noexcept {
         return {out_targets_.data() + out_offsets_[v], out_offsets_[v + 1] - out_offsets_[v]};
     }
     [[nodiscard]] std::span<const double> out_weights(index_t v) const noexcept {
-        return {out_weights_.data() + out_offsets_[v], out_offsets_[v + 1] - out_offsets_[v]};
+        const std::size_t d = out_offsets_[v + 1] - out_offsets_[v];
+        if (out_weights_.empty()) return {ones_.data(), d};
+        return {out_weights_.data() + out_offsets_[v], d};
     }
     /// In-arcs; the same as the out-arcs when the graph is undirected.
     [[nodiscard]] std::span<const index_t> in_neighbours(index_t v) const noexcept {
@@ -51,13 +58,28 @@ public:
     }
     [[nodiscard]] std::span<const double> in_weights(index_t v) const noexcept {
         if (!directed_) return out_weights(v);
-        return {in_weights_.data() + in_offsets_[v], in_offsets_[v + 1] - in_offsets_[v]};
+        const std::size_t d = in_offsets_[v + 1] - in_offsets_[v];
+        if (in_weights_.empty()) return {ones_.data(), d};
+        return {in_weights_.data() + in_offsets_[v], d};
     }
     [[nodiscard]] const std::vector<index_t>& out_offsets() const noexcept { return out_offsets_; }
     [[nodiscard]] const std::vector<index_t>& out_targets() const noexcept { return out_targets_; }
-    [[nodiscard]] const std::vector<double>& out_weight_array() const noexcept { return out_weights_; }
+
+    /// Bytes held by the arrays.
+    [[nodiscard]] std::size_t memory_bytes() const noexcept {
+        return in_view_.capacity() +
+               sizeof(index_t) * (out_offsets_.capacity() + out_targets_.capacity() + in_offsets_.capacity() +
+                                  in_sources_.capacity()) +
+               sizeof(double) * (out_weights_.capacity() + in_weights_.capacity() + ones_.capacity());
+    }
 
 private:
+    /// Appends the merged arcs of every vertex, walking `row(v, emit)` (which calls emit(target,
+    /// tie) in target order); `weighted`: keep the summed weights. Returns whether two arcs merged.
+    template <class Row>
+    bool fill(index_t n, const tie_table& ties, bool weighted, Row&& row);
+    void finish(const tie_table& ties, index_t n);
+
     bool directed_ = true;
     index_t view_size_ = 0;
     std::vector<std::uint8_t> in_view_;
@@ -65,7 +87,30 @@ private:
     std::vector<double> out_weights_;
     std::vector<index_t> in_offsets_{0}, in_sources_;
     std::vector<double> in_weights_;
+    std::vector<double> ones_;
 };
+
+template <class Row>
+bool measure_graph::fill(index_t n, const tie_table& ties, bool weighted, Row&& row) {
+    out_offsets_.assign(std::size_t(n) + 1, 0);
+    out_targets_.clear();
+    out_weights_.clear();
+    bool merged = false;
+    for (index_t v = 0; v < n; ++v) {
+        const std::size_t first = out_targets_.size();
+        row(v, [&](index_t target, index_t tie) {
+            if (out_targets_.size() > first && out_targets_.back() == target) {
+                merged = true;
+                if (weighted) out_weights_.back() += ties.weight[tie];
+                return;
+            }
+            out_targets_.push_back(target);
+            if (weighted) out_weights_.push_back(ties.weight[tie]);
+        });
+        out_offsets_[v + 1] = static_cast<index_t>(out_targets_.size());
+    }
+    return merged;
+}
 
 inline measure_graph::measure_graph(const network_view& view, const graph_options& options)
     : directed_(options.directed) {
@@ -75,50 +120,105 @@ inline measure_graph::measure_graph(const network_view& view, const graph_option
     for (index_t v = 0; v < n; ++v) in_view_[v] = view.has_actor(v) ? 1 : 0;
     view_size_ = view.actor_count();
     const auto& ties = net.ties();
-    bool any_directed = false;
-    for (index_t t = 0; t < net.tie_count() && !any_directed; ++t) any_directed = view.has_tie(t) && ties.directed[t];
-    directed_ = options.directed && any_directed;
-    std::vector<arc> arcs;
-    arcs.reserve(2 * std::size_t(view.tie_count()));
+    const bool all_ties = view.tie_count() == net.tie_count();
+    bool any_directed = false, unit = true;
     for (index_t t = 0; t < net.tie_count(); ++t) {
-        if (!view.has_tie(t)) continue;
-        const index_t s = view.tie_source(t), d = view.tie_target(t);
-        arcs.push_back({s, d, t});
-        if (!directed_ || !ties.directed[t]) arcs.push_back({d, s, t});
+        if (!all_ties && !view.has_tie(t)) continue;
+        any_directed |= ties.directed[t] != 0;
+        unit &= ties.weight[t] == 1.0;
     }
-    // The CSR sorts each vertex's arcs by target, so parallel arcs are adjacent: merge them.
-    const csr_graph csr(n, arcs);
-    out_offsets_.assign(std::size_t(n) + 1, 0);
-    out_targets_.reserve(csr.arc_count());
-    out_weights_.reserve(csr.arc_count());
-    for (index_t v = 0; v < n; ++v) {
-        auto targets = csr.out_neighbours(v);
-        auto arc_ties = csr.out_ties(v);
-        for (std::size_t k = 0; k < targets.size(); ++k) {
-            const double w = ties.weight[arc_ties[k]];
-            if (k > 0 && targets[k] == targets[k - 1]) {
-                out_weights_.back() += w;
-            } else {
-                out_targets_.push_back(targets[k]);
-                out_weights_.push_back(w);
+    directed_ = options.directed && any_directed;
+    const csr_graph& csr = net.graph();
+    auto kept = [&](index_t tie) { return all_ties || view.has_tie(tie); };
+
+    // Builds the arcs, with weights unless every tie weighs 1 and no arcs merge.
+    auto build = [&](auto&& row) {
+        if (fill(n, ties, !unit, row) && unit) fill(n, ties, true, row);
+    };
+    if (!view.collapses() && (directed_ || !any_directed)) {
+        // The network's out-arcs are the measure graph's arcs (before merging).
+        build([&](index_t v, auto&& emit) {
+            auto targets = csr.out_neighbours(v);
+            auto arc_ties = csr.out_ties(v);
+            for (std::size_t k = 0; k < targets.size(); ++k)
+                if (kept(arc_ties[k])) emit(targets[k], arc_ties[k]);
+        });
+    } else if (!view.collapses()) {
+        // Symmetrised: the out-arcs and the in-arcs of directed ties, merged in neighbour order.
+        const auto& in_arc = csr.in_arc_index();
+        const auto& in_offsets = csr.in_offsets();
+        const auto& arc_tie = csr.arc_ties();
+        build([&](index_t v, auto&& emit) {
+            auto targets = csr.out_neighbours(v);
+            auto out_tie = csr.out_ties(v);
+            auto sources = csr.in_neighbours(v);
+            std::size_t a = 0, b = 0;
+            const std::size_t b_begin = in_offsets[v];
+            auto next_in = [&] {
+                while (b < sources.size()) {
+                    const index_t tie = arc_tie[in_arc[b_begin + b]];
+                    if (ties.directed[tie] && kept(tie)) return;
+                    ++b;
+                }
+            };
+            next_in();
+            while (a < targets.size() || b < sources.size()) {
+                if (a < targets.size() && !kept(out_tie[a])) { ++a; continue; }
+                if (b >= sources.size() || (a < targets.size() && targets[a] <= sources[b])) {
+                    emit(targets[a], out_tie[a]);
+                    ++a;
+                } else {
+                    emit(sources[b], arc_tie[in_arc[b_begin + b]]);
+                    ++b;
+                    next_in();
+                }
             }
+        });
+    } else {
+        // Collapsed ends: sort the arcs afresh (the CSR orders each vertex's arcs by target).
+        std::vector<arc> arcs;
+        arcs.reserve(2 * std::size_t(view.tie_count()));
+        for (index_t t = 0; t < net.tie_count(); ++t) {
+            if (!view.has_tie(t)) continue;
+            const index_t s = view.tie_source(t), d = view.tie_target(t);
+            arcs.push_back({s, d, t});
+            if (!directed_ || !ties.directed[t]) arcs.push_back({d, s, t});
         }
-        out_offsets_[v + 1] = static_cast<index_t>(out_targets_.size());
+        const csr_graph sorted(n, arcs);
+        arcs = {};
+        build([&](index_t v, auto&& emit) {
+            auto targets = sorted.out_neighbours(v);
+            auto arc_ties = sorted.out_ties(v);
+            for (std::size_t k = 0; k < targets.size(); ++k) emit(targets[k], arc_ties[k]);
+        });
     }
-    if (!directed_) return;
-    // In-arcs of the merged graph: bucket the out-arcs by target (sources come out sorted).
-    in_offsets_.assign(std::size_t(n) + 1, 0);
-    for (index_t d : out_targets_) ++in_offsets_[d + 1];
-    for (index_t v = 0; v < n; ++v) in_offsets_[v + 1] += in_offsets_[v];
-    in_sources_.resize(out_targets_.size());
-    in_weights_.resize(out_targets_.size());
-    std::vector<index_t> next(in_offsets_.begin(), in_offsets_.end() - 1);
-    for (index_t u = 0; u < n; ++u)
-        for (index_t a = out_offsets_[u]; a < out_offsets_[u + 1]; ++a) {
-            const index_t slot = next[out_targets_[a]]++;
-            in_sources_[slot] = u;
-            in_weights_[slot] = out_weights_[a];
+    out_targets_.shrink_to_fit();
+    out_weights_.shrink_to_fit();
+    finish(ties, n);
+}
+
+inline void measure_graph::finish(const tie_table&, index_t n) {
+    index_t max_degree = 0;
+    for (index_t v = 0; v < n; ++v) max_degree = std::max(max_degree, out_offsets_[v + 1] - out_offsets_[v]);
+    if (directed_) {
+        // In-arcs of the merged graph: bucket the out-arcs by target (sources come out sorted).
+        in_offsets_.assign(std::size_t(n) + 1, 0);
+        for (index_t d : out_targets_) ++in_offsets_[d + 1];
+        for (index_t v = 0; v < n; ++v) {
+            max_degree = std::max(max_degree, in_offsets_[v + 1]);
+            in_offsets_[v + 1] += in_offsets_[v];
         }
+        in_sources_.resize(out_targets_.size());
+        if (!out_weights_.empty()) in_weights_.resize(out_targets_.size());
+        std::vector<index_t> next(in_offsets_.begin(), in_offsets_.end() - 1);
+        for (index_t u = 0; u < n; ++u)
+            for (index_t a = out_offsets_[u]; a < out_offsets_[u + 1]; ++a) {
+                const index_t slot = next[out_targets_[a]]++;
+                in_sources_[slot] = u;
+                if (!out_weights_.empty()) in_weights_[slot] = out_weights_[a];
+            }
+    }
+    if (out_weights_.empty()) ones_.assign(max_degree, 1.0);
 }
 
 }  // namespace maillage

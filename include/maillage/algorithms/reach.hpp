@@ -17,6 +17,7 @@
 #include "maillage/algorithms/measure_graph.hpp"
 #include "maillage/algorithms/scores.hpp"
 #include "maillage/detail/parallel.hpp"
+#include "maillage/error.hpp"
 
 namespace maillage {
 
@@ -36,11 +37,17 @@ struct reach_count {
 };
 
 /// Breadth-first search from each actor up to `steps`, calling `record(v, count)`.
-template <class Record>
-void bounded_search(const network_view& view, const reach_options& options, Record&& record) {
+inline graph_options reach_graph(const reach_options& options) {
     graph_options graph = options.graph;
     if (options.mode == direction_mode::all) graph.directed = false;
-    const measure_graph g(view, graph);
+    return graph;
+}
+
+template <class Record>
+void bounded_search(const measure_graph& g, const reach_options& options, Record&& record) {
+    if (options.mode == direction_mode::all && g.directed())
+        throw invalid_argument("reach: mode \"all\" needs an undirected measure graph (graph_options.directed = false), "
+                               "got a directed one");
     const index_t n = g.vertex_count();
     const bool reverse = options.mode == direction_mode::in;
     std::vector<index_t> actors;
@@ -78,22 +85,31 @@ void bounded_search(const network_view& view, const reach_options& options, Reco
 
 }  // namespace detail
 
-[[nodiscard]] inline actor_scores reach(const network_view& view, const reach_options& options = {}) {
-    actor_scores out = actor_scores::outside_view(view.base().actor_count());
-    detail::bounded_search(view, options, [&](index_t v, detail::reach_count c, index_t n) {
+/// On a measure graph built beforehand (undirected with mode `all`).
+[[nodiscard]] inline actor_scores reach(const measure_graph& g, const reach_options& options = {}) {
+    actor_scores out = actor_scores::outside_view(g.vertex_count());
+    detail::bounded_search(g, options, [&](index_t v, detail::reach_count c, index_t n) {
         out.values[v] = options.normalized ? (n > 1 ? c.reached / (static_cast<double>(n) - 1) : 0.0) : c.reached;
     });
     return out;
 }
 
-[[nodiscard]] inline actor_scores reach_efficiency(const network_view& view, reach_options options = {}) {
+[[nodiscard]] inline actor_scores reach(const network_view& view, const reach_options& options = {}) {
+    return reach(measure_graph(view, detail::reach_graph(options)), options);
+}
+
+[[nodiscard]] inline actor_scores reach_efficiency(const measure_graph& g, reach_options options = {}) {
     options.steps = 2;
-    actor_scores out = actor_scores::outside_view(view.base().actor_count());
-    detail::bounded_search(view, options, [&](index_t v, detail::reach_count c, index_t n) {
+    actor_scores out = actor_scores::outside_view(g.vertex_count());
+    detail::bounded_search(g, options, [&](index_t v, detail::reach_count c, index_t n) {
         const double share = n > 1 ? c.reached / (static_cast<double>(n) - 1) : 0.0;
         out.values[v] = c.alters > 0 ? share / c.alters : std::numeric_limits<double>::quiet_NaN();
     });
     return out;
+}
+
+[[nodiscard]] inline actor_scores reach_efficiency(const network_view& view, const reach_options& options = {}) {
+    return reach_efficiency(measure_graph(view, detail::reach_graph(options)), options);
 }
 
 }  // namespace maillage

@@ -135,10 +135,10 @@ double block_sum(const view_actors& va, unsigned threads, Value&& value) {
 /// where s_u is u's out-strength (out-degree when unweighted) and D the dangling actors' total.
 /// Starts from 1/n; the scores sum to 1. networkx weighs by default (weight="weight"); here
 /// `weighted` says so.
-[[nodiscard]] inline iterative_scores pagerank(const network_view& view, const pagerank_options& options = {}) {
+/// On a measure graph built beforehand (options.graph is not read).
+[[nodiscard]] inline iterative_scores pagerank(const measure_graph& g, const pagerank_options& options = {}) {
     if (!(options.alpha >= 0 && options.alpha <= 1))
         throw invalid_argument("pagerank: alpha must be in [0, 1], got " + std::to_string(options.alpha));
-    const measure_graph g(view, options.graph);
     const detail::view_actors va(g);
     const double n = static_cast<double>(va.size());
     std::vector<double> out_strength(g.vertex_count(), 0.0);
@@ -180,12 +180,17 @@ double block_sum(const view_actors& va, unsigned threads, Value&& value) {
                            [&](std::vector<double>& next) { prepare(next); });
 }
 
+[[nodiscard]] inline iterative_scores pagerank(const network_view& view, const pagerank_options& options = {}) {
+    if (!(options.alpha >= 0 && options.alpha <= 1))
+        throw invalid_argument("pagerank: alpha must be in [0, 1], got " + std::to_string(options.alpha));
+    return pagerank(measure_graph(view, options.graph), options);
+}
+
 /// Eigenvector centrality (Bonacich 1972), as networkx.eigenvector_centrality: power iteration
 /// of (A + I) along in-arcs (an actor is central when central actors send it ties), from the
 /// uniform vector, scaled to unit Euclidean norm after each step. In a disconnected graph the
 /// limit keeps networkx's weights between components (both start from the same vector).
-[[nodiscard]] inline iterative_scores eigenvector(const network_view& view, const eigenvector_options& options = {}) {
-    const measure_graph g(view, options.graph);
+[[nodiscard]] inline iterative_scores eigenvector(const measure_graph& g, const eigenvector_options& options = {}) {
     const detail::view_actors va(g);
     std::vector<double> start(g.vertex_count(), 0.0);
     for (index_t v : va.actors) start[v] = 1.0 / static_cast<double>(va.size());
@@ -208,10 +213,13 @@ double block_sum(const view_actors& va, unsigned threads, Value&& value) {
         });
 }
 
+[[nodiscard]] inline iterative_scores eigenvector(const network_view& view, const eigenvector_options& options = {}) {
+    return eigenvector(measure_graph(view, options.graph), options);
+}
+
 /// Katz centrality (Katz 1953), as networkx.katz_centrality: x'_v = alpha * sum over arcs u->v of
 /// w_uv x_u + beta, from x = 0; `normalized` scales the limit to unit Euclidean norm.
-[[nodiscard]] inline iterative_scores katz(const network_view& view, const katz_options& options = {}) {
-    const measure_graph g(view, options.graph);
+[[nodiscard]] inline iterative_scores katz(const measure_graph& g, const katz_options& options = {}) {
     const detail::view_actors va(g);
     auto result = detail::iterate(
         g, va, std::vector<double>(g.vertex_count(), 0.0), options.tolerance, options.max_iterations, options.threads,
@@ -234,6 +242,10 @@ double block_sum(const view_actors& va, unsigned threads, Value&& value) {
             for (index_t v : va.actors) result.scores.values[v] /= norm;
     }
     return result;
+}
+
+[[nodiscard]] inline iterative_scores katz(const network_view& view, const katz_options& options = {}) {
+    return katz(measure_graph(view, options.graph), options);
 }
 
 /// Bonacich power centrality (Bonacich 1987, "Power and centrality: a family of measures"):

@@ -120,6 +120,7 @@ public:
 
 private:
     friend class network_builder;
+    friend struct edge_list_builder;  // maillage/model/from_edges.hpp
 
     actor_table actors_;
     tie_table ties_;

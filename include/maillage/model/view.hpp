@@ -40,6 +40,8 @@ public:
     [[nodiscard]] index_t representative(index_t actor) const noexcept {
         return representative_.empty() ? actor : representative_[actor];
     }
+    /// Whether some actor stands for another (an organisation-level view).
+    [[nodiscard]] bool collapses() const noexcept { return !representative_.empty(); }
     [[nodiscard]] index_t tie_source(index_t tie) const noexcept { return representative(net_->ties().source[tie]); }
     [[nodiscard]] index_t tie_target(index_t tie) const noexcept { return representative(net_->ties().target[tie]); }
 
