@@ -41,7 +41,7 @@ def main() -> None:
     for reader in ("graphml", "gexf"):
         for path in data.rglob(f"*.{reader}"):
             (out / reader / f"foreign_{path.name}").write_bytes(path.read_bytes())
-    print(f"fuzz corpus: {len(maps)} maps in {out}/json and {out}/csv")
+    print(f"fuzz corpus: {len(maps)} maps in {out}/json, graphml, gexf and csv")
 
 
 if __name__ == "__main__":
