@@ -10,6 +10,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "json_parse.hpp"
 #include "json_parts.hpp"
 #include "list_cell.hpp"
 
@@ -56,8 +57,7 @@ void plan_one(attribute_plan& plan, std::map<std::string, bool, std::less<>>& ba
               const std::array<const char*, N>& names) {
     if (text.empty()) return;
     rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
-    if (doc.HasParseError() || !doc.IsObject()) return;
+    if (parse_json(doc, text).IsError() || !doc.IsObject()) return;
     for (const auto& m : doc.GetObject()) {
         const std::string name(m.name.GetString(), m.name.GetStringLength());
         if (banned.count(name)) continue;
@@ -76,8 +76,7 @@ void plan_one(attribute_plan& plan, std::map<std::string, bool, std::less<>>& ba
 void attribute_fields(std::vector<field_value>& out, const json_object_text& text, const attribute_plan& plan) {
     if (text.empty()) return;
     rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
-    if (doc.HasParseError() || !doc.IsObject()) return;
+    if (parse_json(doc, text).IsError() || !doc.IsObject()) return;
     const bool all = std::all_of(doc.MemberBegin(), doc.MemberEnd(), [&](const auto& m) {
         return plan.eligible.count(std::string_view(m.name.GetString(), m.name.GetStringLength())) > 0;
     });
@@ -198,7 +197,7 @@ public:
         const std::string text = json_object(f);
         if (text.empty()) return;
         rapidjson::Document doc;
-        doc.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
+        parse_json(doc, text);
         for (auto& m : doc.GetObject()) {
             Value copy(m.value, attributes_.GetAllocator());
             set(std::string(m.name.GetString(), m.name.GetStringLength()), copy);

@@ -10,6 +10,7 @@
 
 #include "maillage/io/json.hpp"
 #include "maillage/io/text.hpp"
+#include "json_parse.hpp"
 #include "json_parts.hpp"
 
 namespace maillage {
@@ -493,12 +494,12 @@ private:
 
 bool parse_cell(rapidjson::Document& doc, std::string_view text, network_builder& b, const std::string& place,
                 std::string_view what) {
-    doc.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseFullPrecisionFlag |
-              rapidjson::kParseIterativeFlag>(text.data(), text.size());
-    if (!doc.HasParseError()) return true;
+    constexpr unsigned flags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;
+    const rapidjson::ParseResult parsed = detail::parse_json<flags>(doc, text);
+    if (!parsed.IsError()) return true;
     b.add_problem(place, std::string(what) + ": invalid JSON at character " +
-                             std::to_string(line_column(text, doc.GetErrorOffset()).column) + ": " +
-                             rapidjson::GetParseError_En(doc.GetParseError()));
+                             std::to_string(line_column(text, parsed.Offset()).column) + ": " +
+                             rapidjson::GetParseError_En(parsed.Code()));
     return false;
 }
 
@@ -543,7 +544,7 @@ std::optional<std::string> compact_json_object(std::string_view text, network_bu
 std::string with_string_member(const std::string& object, std::string_view key, std::string_view value) {
     rapidjson::Document doc;
     if (object.empty()) doc.SetObject();
-    else doc.Parse<rapidjson::kParseFullPrecisionFlag>(object.data(), object.size());
+    else detail::parse_json(doc, object);
     auto& alloc = doc.GetAllocator();
     rapidjson::Value name(key.data(), static_cast<rapidjson::SizeType>(key.size()), alloc);
     rapidjson::Value text(value.data(), static_cast<rapidjson::SizeType>(value.size()), alloc);
@@ -586,14 +587,13 @@ void read_json_into(std::string_view text, network_builder& builder) {
         throw map_error({{name, "", "the file is empty"}});
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     rapidjson::Document doc;
-    constexpr unsigned flags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseFullPrecisionFlag |
-                               rapidjson::kParseIterativeFlag;
-    doc.Parse<flags>(text.data(), text.size());
-    if (doc.HasParseError()) {
-        const auto where = line_column(text, doc.GetErrorOffset());
-        std::string message = rapidjson::GetParseError_En(doc.GetParseError());
+    constexpr unsigned flags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;
+    const rapidjson::ParseResult parsed = detail::parse_json<flags>(doc, text);
+    if (parsed.IsError()) {
+        const auto where = line_column(text, parsed.Offset());
+        std::string message = rapidjson::GetParseError_En(parsed.Code());
         if (!message.empty() && message.back() == '.') message.pop_back();
-        if (doc.GetParseError() == rapidjson::kParseErrorDocumentEmpty || doc.GetErrorOffset() >= text.size())
+        if (parsed.Code() == rapidjson::kParseErrorDocumentEmpty || parsed.Offset() >= text.size())
             message += " (the file may be truncated)";
         throw map_error({{name, std::to_string(where.line) + ":" + std::to_string(where.column),
                           "syntax error: " + message}});

@@ -7,6 +7,7 @@
 
 #include "maillage/io/atomic_file.hpp"
 #include "maillage/io/json.hpp"
+#include "json_parse.hpp"
 #include "json_parts.hpp"
 
 #include <rapidjson/writer.h>
@@ -85,8 +86,7 @@ private:
     void members_of(const json_object_text& object) {
         if (object.empty()) return;
         rapidjson::Document doc;
-        doc.Parse<rapidjson::kParseFullPrecisionFlag>(object.data(), object.size());
-        if (doc.HasParseError() || !doc.IsObject()) return;
+        if (detail::parse_json(doc, object).IsError() || !doc.IsObject()) return;
         for (const auto& m : doc.GetObject()) {
             w_.Key(m.name.GetString(), m.name.GetStringLength());
             m.value.Accept(w_);
@@ -312,7 +312,7 @@ private:
 /// The compact text of a pretty-written value: the CSV format wants one-line cells.
 std::string compact_text(const std::string& pretty) {
     rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseFullPrecisionFlag>(pretty.data(), pretty.size());
+    detail::parse_json(doc, pretty);
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
     doc.Accept(writer);
@@ -348,7 +348,7 @@ std::string vocabulary_json(const vocabulary& own) {
     // The writer wrote {"vocabulary": {...}}: keep the inner object.
     rapidjson::Document doc;
     const std::string text = w.done();
-    doc.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
+    detail::parse_json(doc, text);
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
     doc["vocabulary"].Accept(writer);

@@ -6,14 +6,15 @@
 
 #include "maillage/model/actor_attribute.hpp"
 
+#include "../io/json_parse.hpp"
+
 namespace maillage::detail {
 
 attribute_value free_attribute(const json_object_text& attributes, std::string_view key) {
     attribute_value out;
     if (attributes.empty()) return out;
     rapidjson::Document doc;
-    doc.Parse(attributes.data(), attributes.size());
-    if (doc.HasParseError() || !doc.IsObject()) return out;  // the builder only keeps valid objects
+    if (parse_json(doc, attributes).IsError() || !doc.IsObject()) return out;  // the builder only keeps valid objects
     const auto member = doc.FindMember(rapidjson::Value(key.data(), static_cast<rapidjson::SizeType>(key.size())));
     if (member == doc.MemberEnd()) return out;
     const rapidjson::Value& v = member->value;

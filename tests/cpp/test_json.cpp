@@ -67,6 +67,53 @@ BOOST_AUTO_TEST_CASE(numbers_in_unknown_fields_keep_every_digit) {
     BOOST_TEST(to_json_string(again) == to_json_string(net));
 }
 
+BOOST_AUTO_TEST_CASE(numbers_convert_to_the_nearest_double_whatever_their_exponent) {
+    // Expected values are the correctly rounded doubles (as strtod gives them in the C locale).
+    const std::vector<std::pair<std::string, double>> cases = {
+        {"0.1", 0.1},
+        {"2.5e-1", 0.25},
+        {"0.30000000000000004", 0.30000000000000004},
+        {"1e300", 1e300},
+        {"17976931348623157e292", 1.7976931348623157e308},
+        {"2.2250738585072011e-308", 2.2250738585072011e-308},
+        {"4.9406564584124654e-324", 4.9406564584124654e-324},
+        {"123456789012345678901234567890", 1.2345678901234568e29},
+        {"9007199254740993", 9007199254740992.0},
+        {"18446744073709551616", 18446744073709551616.0},
+        {"1" + std::string(300, '0') + "e-300", 1.0},
+        {"0.0001e312", 1e308},
+        {"0." + std::string(799, '0') + "1e800", 1.0},
+    };
+    for (const auto& [text, expected] : cases) {
+        const network net = read_json_string(
+            map_of(two_orgs, R"([{"source": "a", "target": "b", "relation": "other", "weight": )" + text + "}]"));
+        BOOST_TEST(net.ties().weight.at(0) == expected, text);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(zero_significands_with_large_exponents_read_as_zero) {
+    // RapidJSON 1.1.0's own conversion of these is undefined behaviour (src/io/json_parse.hpp).
+    for (const std::string zero : {"0e100", "0.0e-30", "0.000e23", "0E+99", "0e300", "1e-400", "2.5e-330"})
+        BOOST_TEST(first_problem(map_of(two_orgs, R"([{"source": "a", "target": "b", "relation": "other", "weight": )" +
+                                                      zero + "}]")) ==
+                       "bad.json: ties[0].weight: must be a finite number > 0, got 0.000000",
+                   zero);
+    BOOST_TEST(first_problem(map_of(two_orgs, R"([{"source": "a", "target": "b", "relation": "other", "weight": -0e100}])")) ==
+               "bad.json: ties[0].weight: must be a finite number > 0, got -0.000000");
+    BOOST_TEST(first_problem(map_of(two_orgs, R"([{"source": "a", "target": "b", "relation": "other", "weight": 1e309}])")) ==
+               "bad.json: 1:174: syntax error: Number too big to be stored in double");
+    BOOST_TEST(first_problem(map_of(two_orgs, R"([{"source": "a", "target": "b", "relation": "other", "weight": -0.0001e313}])")) ==
+               "bad.json: 1:174: syntax error: Number too big to be stored in double");
+    // RapidJSON's reader refuses a written exponent above 308 (less the fraction digits) and an
+    // integer part above DBL_MAX, whatever the value.
+    BOOST_TEST(first_problem(map_of(two_orgs, R"([{"source": "a", "target": "b", "relation": "other", "weight": 0e400}])")) ==
+               "bad.json: 1:174: syntax error: Number too big to be stored in double");
+    // Unknown fields keep such numbers too, and write them back as the value they are.
+    const network net = read_json_string(map_of(R"([{"id": "a", "kind": "organisation", "x": 0e100, "y": [1e-400]}])", "[]"));
+    const network again = read_json_string(to_json_string(net));
+    BOOST_TEST(to_json_string(again) == to_json_string(net));
+}
+
 BOOST_AUTO_TEST_CASE(an_empty_attributes_object_is_no_attributes) {
     const network net = read_json_string(map_of(R"([{"id": "a", "kind": "organisation", "attributes": {}}])", "[]"));
     BOOST_TEST(net.actors().attributes[0].empty());
