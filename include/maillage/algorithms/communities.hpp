@@ -299,6 +299,47 @@ inline double gain_tolerance(const community_graph& g) {
 /// threshold networkx's louvain_communities applies between levels).
 inline constexpr double louvain_sweep_gain = 1e-7;
 
+/// Sums into s.weight_to the weight of the ties from `v` to each community among its neighbours,
+/// listing those communities in s.touched, `v`'s own first (even when no tie leads there).
+inline void weigh_neighbour_communities(const community_graph& g, index_t v, const std::vector<index_t>& comm,
+                                        community_scratch& s) {
+    auto nbrs = g.neighbours(v);
+    auto ws = g.neighbour_weights(v);
+    const index_t own = comm[v];
+    s.touched.clear();
+    s.touched.push_back(own);
+    s.weight_to[own] = 0;
+    for (std::size_t e = 0; e < nbrs.size(); ++e) {
+        const index_t c = comm[nbrs[e]];
+        if (s.weight_to[c] == 0 && c != own) s.touched.push_back(c);
+        s.weight_to[c] += ws[e];
+    }
+}
+
+/// The gain (times M) of putting a node of out/in strengths kout/kin, taken out of its community,
+/// into community c: ties to c less their expected weight at resolution `scale` = gamma / M.
+inline double community_gain(const community_scratch& s, index_t c, double kout, double kin, double scale) {
+    return s.weight_to[c] - scale * (kout * s.total_in[c] + kin * s.total_out[c]);
+}
+
+/// Among s.touched (weighed by weigh_neighbour_communities, the node's own community first and
+/// already without it), the community of largest gain, a neighbour's only if it beats staying by
+/// more than `tolerance`; and its gain.
+inline std::pair<index_t, double> best_neighbour_community(const community_scratch& s, double kout, double kin,
+                                                           double scale, double tolerance) {
+    index_t best = s.touched.front();
+    double best_gain = community_gain(s, best, kout, kin, scale);
+    for (std::size_t t = 1; t < s.touched.size(); ++t) {
+        const index_t c = s.touched[t];
+        const double gain = community_gain(s, c, kout, kin, scale);
+        if (gain > best_gain + tolerance) {
+            best_gain = gain;
+            best = c;
+        }
+    }
+    return {best, best_gain};
+}
+
 /// Louvain's local moving on `g` from singletons; `comm` receives the communities. Returns the
 /// number of moves; `sweeps` counts the passes over the nodes.
 inline std::size_t louvain_move(const community_graph& g, std::vector<index_t>& comm, double gamma,
@@ -317,32 +358,14 @@ inline std::size_t louvain_move(const community_graph& g, std::vector<index_t>& 
         double improvement = 0;  // M times the modularity gained in this sweep
         ++sweeps;
         for (index_t v : s.order) {
-            auto nbrs = g.neighbours(v);
-            if (nbrs.empty()) continue;
-            auto ws = g.neighbour_weights(v);
+            if (g.neighbours(v).empty()) continue;
+            weigh_neighbour_communities(g, v, comm, s);
             const index_t own = comm[v];
-            s.touched.clear();
-            s.touched.push_back(own);
-            s.weight_to[own] = 0;
-            for (std::size_t e = 0; e < nbrs.size(); ++e) {
-                const index_t c = comm[nbrs[e]];
-                if (s.weight_to[c] == 0 && c != own) s.touched.push_back(c);
-                s.weight_to[c] += ws[e];
-            }
             const double kout = g.out[v], kin = g.in[v];
             s.total_out[own] -= kout;
             s.total_in[own] -= kin;
-            index_t best = own;
-            const double stay = s.weight_to[own] - scale * (kout * s.total_in[own] + kin * s.total_out[own]);
-            double best_gain = stay;
-            for (std::size_t t = 1; t < s.touched.size(); ++t) {
-                const index_t c = s.touched[t];
-                const double gain = s.weight_to[c] - scale * (kout * s.total_in[c] + kin * s.total_out[c]);
-                if (gain > best_gain + tolerance) {
-                    best_gain = gain;
-                    best = c;
-                }
-            }
+            const double stay = community_gain(s, own, kout, kin, scale);
+            const auto [best, best_gain] = best_neighbour_community(s, kout, kin, scale, tolerance);
             s.total_out[best] += kout;
             s.total_in[best] += kin;
             comm[v] = best;
@@ -389,30 +412,13 @@ inline bool leiden_move(const community_graph& g, std::vector<index_t>& comm, do
         s.queued[v] = 0;
         auto nbrs = g.neighbours(v);
         if (nbrs.empty()) continue;
-        auto ws = g.neighbour_weights(v);
+        weigh_neighbour_communities(g, v, comm, s);
         const index_t own = comm[v];
-        s.touched.clear();
-        s.touched.push_back(own);
-        s.weight_to[own] = 0;
-        for (std::size_t e = 0; e < nbrs.size(); ++e) {
-            const index_t c = comm[nbrs[e]];
-            if (s.weight_to[c] == 0 && c != own) s.touched.push_back(c);
-            s.weight_to[c] += ws[e];
-        }
         const double kout = g.out[v], kin = g.in[v];
         s.total_out[own] -= kout;
         s.total_in[own] -= kin;
         --s.size[own];
-        index_t best = own;
-        double best_gain = s.weight_to[own] - scale * (kout * s.total_in[own] + kin * s.total_out[own]);
-        for (std::size_t t = 1; t < s.touched.size(); ++t) {
-            const index_t c = s.touched[t];
-            const double gain = s.weight_to[c] - scale * (kout * s.total_in[c] + kin * s.total_out[c]);
-            if (gain > best_gain + tolerance) {
-                best_gain = gain;
-                best = c;
-            }
-        }
+        auto [best, best_gain] = best_neighbour_community(s, kout, kin, scale, tolerance);
         // An empty community: gain 0 (no ties, no expected weight).
         if (s.size[own] > 0 && 0 > best_gain + tolerance && !s.empty.empty()) {
             best = s.empty.back();
