@@ -28,6 +28,7 @@ os.environ.setdefault("JUPYTER_PLATFORM_DIRS", "1")
 HERE = Path(__file__).resolve().parent
 CELL_TIMEOUT = 180  # seconds per cell
 KERNEL_NAME = "python3"
+FIT_SVG_IMAGES = ".jp-RenderedSVG img { max-width: 100%; height: auto; }"
 
 
 def notebook_paths(folder: Path = HERE) -> list[Path]:
@@ -81,6 +82,10 @@ def to_html(nb, title: str) -> str:
     exporter = HTMLExporter(template_name="lab")
     nb.metadata["title"] = title
     body, _ = exporter.from_notebook_node(nb)
+    # The lab template shows SVG outputs (the maillage drawings) as <img>, which its style sheet
+    # does not fit to the page as it fits <svg> and PNG images: a drawing wider than the page
+    # would be cut off at the right (its legend lost).
+    body = body.replace("</head>", f"<style>{FIT_SVG_IMAGES}</style>\n</head>", 1)
     # Links between notebooks (to the solutions and back) lead to their HTML pages.
     return re.sub(r'href="(?![a-z]+:)([^"#]+)\.ipynb', r'href="\1.html', body)
 
