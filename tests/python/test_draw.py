@@ -304,6 +304,17 @@ def test_command(tmp_path: Path) -> None:
         assert (tmp_path / "eco.png").read_bytes().startswith(b"\x89PNG")
 
 
+def test_charts_show_in_jupyter_without_pyplot() -> None:
+    # IPython displays an object through its _repr_png_ when no backend formatter is registered,
+    # which is the case without %matplotlib inline.
+    from IPython.core.formatters import PNGFormatter
+
+    net = maillage.example("reseau_regional")
+    fig = maillage.plot.ranking(net.degree(), net=net, top=3)
+    png = PNGFormatter()(fig)
+    assert isinstance(png, bytes) and png.startswith(b"\x89PNG\r\n\x1a\n")
+    assert 690 <= int.from_bytes(png[16:20], "big") <= 710  # 7 inches at 100 dpi
+
 def test_charts() -> None:
     from matplotlib.figure import Figure
 

@@ -82,8 +82,8 @@ class MeasuresMixin:
     def degree(self, mode: Mode = "all", *, directed: bool = True) -> pd.Series:
         """Number of alters (parallel ties once). In a directed graph, ``"out"`` counts the actors
         tied to, ``"in"`` those tied from, ``"all"`` the sum. As networkx ``G.degree``
-        on the simple graph. Not normalised."""
-        return self._values("degree", self._graph(directed).degree(mode))
+        on the simple graph. Not normalised; integers."""
+        return self._values("degree", self._graph(directed).degree(mode)).astype(np.int64)
 
     def strength(self, mode: Mode = "all", *, directed: bool = True) -> pd.Series:
         """Sum of tie weights (parallel ties add up), by ``mode`` as :meth:`degree`."""

@@ -1,5 +1,6 @@
 """Charts of measures and coverage with matplotlib, each returning a ``matplotlib.figure.Figure``
-(built without pyplot, so no global state and no window; show it in Jupyter or ``savefig`` it).
+(built without pyplot, so no global state and no window; Jupyter shows it as a picture, with or
+without ``%matplotlib inline``, and ``savefig`` writes it).
 
 >>> import maillage, maillage.plot
 >>> net = maillage.example("reseau_regional")
@@ -9,6 +10,8 @@
 
 from __future__ import annotations
 
+import functools
+import io
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -26,10 +29,26 @@ if TYPE_CHECKING:
 _STYLE = {"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "none", "svg.hashsalt": "maillage"}
 
 
-def _figure(width: float, height: float) -> Figure:
+@functools.cache
+def _chart_class() -> type[Figure]:
     from matplotlib.figure import Figure
 
-    return Figure(figsize=(width, height), layout="constrained")
+    class Chart(Figure):
+        """A figure that Jupyter shows as a picture with no ``%matplotlib inline``: IPython asks
+        an object for ``_repr_png_``, and a figure made without pyplot has no backend to answer."""
+
+        def _repr_png_(self) -> bytes:
+            buffer = io.BytesIO()
+            self.savefig(buffer, format="png", dpi=100)
+            return buffer.getvalue()
+
+    Chart.__module__ = __name__
+    Chart.__qualname__ = "Chart"
+    return Chart
+
+
+def _figure(width: float, height: float) -> Figure:
+    return _chart_class()(figsize=(width, height), layout="constrained")
 
 
 def _labeller(net: Network | None, name: Callable[[str], str] | None) -> Callable[[str], str]:
