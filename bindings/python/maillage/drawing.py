@@ -32,13 +32,24 @@ SIZE_BY = ("none", "degree", "strength", "betweenness", "closeness", "harmonic",
 
 
 class SVG(str):
-    """SVG text of a drawing. Shows inline in Jupyter (``_repr_svg_``); ``save`` writes it
-    atomically; ``to_png`` rasterises it."""
+    """SVG text of a drawing. Shows inline in Jupyter (``_repr_html_``, or ``_repr_svg_`` where
+    HTML is not shown); ``save`` writes it atomically; ``to_png`` rasterises it."""
 
     __slots__ = ()
 
     def _repr_svg_(self) -> str:
         return str(self)
+
+    def _repr_html_(self) -> str:
+        """The SVG inline in the page, which Jupyter and nbconvert prefer to ``_repr_svg_``
+        (that one they show as an ``<img>``): the tooltips of nodes and ties work, and the
+        drawing shrinks to the width of the output area instead of overflowing it."""
+        text = str(self)
+        start = text.find("<svg")
+        if start < 0:
+            return text
+        # An XML declaration before the root element has no place in HTML.
+        return f'<div style="max-width: 100%"><svg style="max-width: 100%; height: auto"{text[start + 4:]}</div>'
 
     def save(self, path: str | os.PathLike[str]) -> None:
         """Writes the SVG, or a PNG when ``path`` ends with ``.png``."""
