@@ -9,8 +9,10 @@ converted to PNG (with ``rsvg-convert`` from Debian's librsvg2-bin, or CairoSVG 
 
 from __future__ import annotations
 
+import hashlib
 import math
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Callable, Mapping, Sequence
@@ -32,13 +34,30 @@ SIZE_BY = ("none", "degree", "strength", "betweenness", "closeness", "harmonic",
 
 
 class SVG(str):
-    """SVG text of a drawing. Shows inline in Jupyter (``_repr_svg_``); ``save`` writes it
-    atomically; ``to_png`` rasterises it."""
+    """SVG text of a drawing. Shows inline in Jupyter (``_repr_html_``, or ``_repr_svg_`` where
+    HTML is not shown); ``save`` writes it atomically; ``to_png`` rasterises it."""
 
     __slots__ = ()
 
     def _repr_svg_(self) -> str:
         return str(self)
+
+    def _repr_html_(self) -> str:
+        """The SVG inline in the page, which Jupyter and nbconvert prefer to ``_repr_svg_``
+        (that one they show as an ``<img>``): the tooltips of nodes and ties work, and the
+        drawing shrinks to the width of the output area instead of overflowing it. Its ids get
+        a suffix from a hash of the drawing, so that two different drawings of one page (the
+        same person's ecomap before and after a change) do not take each other's arrows."""
+        text = str(self)
+        start = text.find("<svg")
+        if start < 0:
+            return text
+        suffix = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+        for name in sorted(set(re.findall(r' id="([^"]+)"', text)), key=len, reverse=True):
+            new = f"{name}-{suffix}"
+            text = text.replace(f'"{name}"', f'"{new}"').replace(f"#{name})", f"#{new})").replace(f'"#{name}"', f'"#{new}"')
+        # An XML declaration before the root element has no place in HTML.
+        return f'<div style="max-width: 100%"><svg style="max-width: 100%; height: auto"{text[start + 4:]}</div>'
 
     def save(self, path: str | os.PathLike[str]) -> None:
         """Writes the SVG, or a PNG when ``path`` ends with ``.png``."""
