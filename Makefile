@@ -14,7 +14,7 @@ APT_PACKAGES := build-essential cmake ninja-build python3-dev python3-venv pkg-c
 	libbenchmark-dev pybind11-dev clang libclang-rt-14-dev libexpat1-dev graphviz librsvg2-bin
 PY_BUILD := "scikit-build-core>=0.10" "pybind11>=2.11" ninja
 
-.PHONY: help deps venv python cpp test test-cpp test-python test-sanitize fuzz-build fuzz-corpus fuzz test-fuzz demo bench clean notebooks
+.PHONY: help deps venv python cpp test test-cpp test-python test-sanitize test-tsan fuzz-build fuzz-corpus fuzz test-fuzz demo bench clean notebooks
 
 help:
 	@echo "make demo   set up, build, and run maillage on the bundled example maps (output in out/)"
@@ -63,6 +63,18 @@ test-sanitize: deps
 	ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --test-dir $(SANITIZE_BUILD) -R '^cpp\.' --output-on-failure -j $(JOBS)
 
+# The concurrency suite (tests/cpp/test_threads.cpp) built with ThreadSanitizer (any report fails).
+# maillage runs its analyses on std::thread (include/maillage/detail/parallel.hpp), no OpenMP, so
+# every thread is instrumented and no suppression is needed.
+TSAN_BUILD := build/tsan
+TSAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=thread
+test-tsan: deps
+	CXX=clang++ cmake -S . -B $(TSAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMAILLAGE_BUILD_BENCHMARKS=OFF \
+	  -DMAILLAGE_INSTALL=OFF -DCMAKE_CXX_FLAGS="$(TSAN_FLAGS)" >/dev/null
+	cmake --build $(TSAN_BUILD) -j $(JOBS) --target maillage_thread_tests
+	TSAN_OPTIONS="halt_on_error=1 exitcode=66 second_deadlock_stack=1" \
+	  $(TSAN_BUILD)/tests/cpp/maillage_thread_tests --log_level=test_suite --report_level=short
+
 # libFuzzer targets of the readers, with clang, ASan and UBSan; seeds from the example maps.
 # `make fuzz` runs each for FUZZ_SECONDS; `make test` runs the regression inputs of tests/data/fuzz
 # and then each target for FUZZ_TEST_SECONDS.
@@ -83,7 +95,7 @@ fuzz-corpus: python
 define run_fuzzers
 	@for reader in $(FUZZ_READERS); do \
 	  mkdir -p $(FUZZ_BUILD)/found/$$reader; \
-	  $(FUZZ_BUILD)/fuzz/fuzz_$$reader -max_total_time=$(1) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	  $(FUZZ_BUILD)/fuzz/fuzz_$$reader -max_total_time=$(1) $(2) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 	    -artifact_prefix=$(FUZZ_BUILD)/found/$$reader/ $(FUZZ_BUILD)/corpus/$$reader tests/data/fuzz/$$reader \
 	    > $(FUZZ_BUILD)/$$reader.log 2>&1; status=$$?; \
 	  echo "fuzz $$reader: $(1) s, $$(grep -h '^stat::number_of_executed_units' $(FUZZ_BUILD)/$$reader.log | \
@@ -103,9 +115,9 @@ test-fuzz: fuzz-build fuzz-corpus
 	  $(FUZZ_BUILD)/fuzz/fuzz_$$reader -runs=1 tests/data/fuzz/$$reader/* >/dev/null 2>&1 \
 	    || { echo "fuzz $$reader: a regression input of tests/data/fuzz/$$reader fails"; exit 1; }; \
 	done
-	$(call run_fuzzers,$(FUZZ_TEST_SECONDS))
+	$(call run_fuzzers,$(FUZZ_TEST_SECONDS),-seed=1)
 
-test: test-cpp test-python test-sanitize test-fuzz
+test: test-cpp test-python test-sanitize test-tsan test-fuzz
 
 demo: python
 	@rm -rf out/examples out/csv out/roundtrip && mkdir -p out
