@@ -79,7 +79,7 @@ test-tsan: deps
 # `make fuzz` runs each for FUZZ_SECONDS; `make test` runs the regression inputs of tests/data/fuzz
 # and then each target for FUZZ_TEST_SECONDS.
 FUZZ_BUILD := build/fuzz
-FUZZ_READERS := json graphml gexf csv
+FUZZ_READERS := json graphml gexf csv hsds
 FUZZ_SECONDS ?= 600
 FUZZ_TEST_SECONDS ?= 30
 FUZZ_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
@@ -89,13 +89,16 @@ fuzz-build: deps
 	  -DCMAKE_CXX_FLAGS="$(FUZZ_FLAGS)" >/dev/null
 	cmake --build $(FUZZ_BUILD) -j $(JOBS)
 
-fuzz-corpus: python
+# The HSDS importer is Python: its target (fuzz/fuzz_hsds.py) runs under atheris, the `fuzz` extra.
+fuzz-corpus: venv
+	$(BIN)/python -m pip install -q --no-build-isolation ".[test,fuzz]"
 	$(BIN)/python fuzz/make_corpus.py $(FUZZ_BUILD)/corpus
 
+fuzzer = $$([ $(1) = hsds ] && echo "$(BIN)/python fuzz/fuzz_hsds.py" || echo $(FUZZ_BUILD)/fuzz/fuzz_$(1))
 define run_fuzzers
 	@for reader in $(FUZZ_READERS); do \
 	  mkdir -p $(FUZZ_BUILD)/found/$$reader; \
-	  $(FUZZ_BUILD)/fuzz/fuzz_$$reader -max_total_time=$(1) $(2) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	  $(call fuzzer,$$reader) -max_total_time=$(1) $(2) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 	    -artifact_prefix=$(FUZZ_BUILD)/found/$$reader/ $(FUZZ_BUILD)/corpus/$$reader tests/data/fuzz/$$reader \
 	    > $(FUZZ_BUILD)/$$reader.log 2>&1; status=$$?; \
 	  echo "fuzz $$reader: $(1) s, $$(grep -h '^stat::number_of_executed_units' $(FUZZ_BUILD)/$$reader.log | \
@@ -112,7 +115,7 @@ fuzz: fuzz-build fuzz-corpus
 
 test-fuzz: fuzz-build fuzz-corpus
 	@for reader in $(FUZZ_READERS); do \
-	  $(FUZZ_BUILD)/fuzz/fuzz_$$reader -runs=1 tests/data/fuzz/$$reader/* >/dev/null 2>&1 \
+	  $(call fuzzer,$$reader) -runs=1 tests/data/fuzz/$$reader/* >/dev/null 2>&1 \
 	    || { echo "fuzz $$reader: a regression input of tests/data/fuzz/$$reader fails"; exit 1; }; \
 	done
 	$(call run_fuzzers,$(FUZZ_TEST_SECONDS),-seed=1)

@@ -374,7 +374,7 @@ BOOST_AUTO_TEST_CASE(the_fingerprint_sees_a_change) {
 }
 
 BOOST_AUTO_TEST_CASE(many_threads_on_one_network_give_the_serial_results) {
-    const shared_map map(regional(60, 50, 11));
+    const shared_map map(regional(150, 150, 11));
     const std::string serial = analyse(map.net, map.view, map.graph, 1);
     BOOST_TEST(serial.size() > 1000u);
     check_concurrent(map, serial, 4, 2, 1);
@@ -382,7 +382,7 @@ BOOST_AUTO_TEST_CASE(many_threads_on_one_network_give_the_serial_results) {
 
 BOOST_AUTO_TEST_CASE(nested_thread_pools_give_the_serial_results) {
     // Each caller thread runs the analyses' own pools of 2 threads: 3 x 2 workers on one network.
-    const shared_map map(regional(60, 50, 12));
+    const shared_map map(regional(100, 100, 12));
     const std::string serial = analyse(map.net, map.view, map.graph, 2);
     check_concurrent(map, serial, 3, 1, 2);
 }
