@@ -14,7 +14,7 @@ APT_PACKAGES := build-essential cmake ninja-build python3-dev python3-venv pkg-c
 	libbenchmark-dev pybind11-dev clang libclang-rt-14-dev libexpat1-dev graphviz librsvg2-bin
 PY_BUILD := "scikit-build-core>=0.10" "pybind11>=2.11" ninja
 
-.PHONY: help deps venv python cpp test test-cpp test-python test-sanitize test-tsan fuzz-build fuzz-corpus fuzz test-fuzz demo bench clean notebooks
+.PHONY: help deps venv python cpp test test-cpp test-python test-sanitize test-tsan test-memory fuzz-build fuzz-corpus fuzz test-fuzz demo bench clean notebooks
 
 help:
 	@echo "make demo   set up, build, and run maillage on the bundled example maps (output in out/)"
@@ -120,7 +120,12 @@ test-fuzz: fuzz-build fuzz-corpus
 	done
 	$(call run_fuzzers,$(FUZZ_TEST_SECONDS),-seed=1)
 
-test: test-cpp test-python test-sanitize test-tsan test-fuzz
+# Reading a map of about 250 MB (JSON, and the same as CSV) peaks at a small multiple of the map's
+# size in memory (benchmarks/read_memory.py; the map is written once into build/memory).
+test-memory: cpp python
+	$(BIN)/python benchmarks/read_memory.py --build $(BUILD) --check
+
+test: test-cpp test-python test-sanitize test-tsan test-fuzz test-memory
 
 demo: python
 	@rm -rf out/examples out/csv out/roundtrip && mkdir -p out
