@@ -102,7 +102,7 @@ define run_fuzzers
 	    -artifact_prefix=$(FUZZ_BUILD)/found/$$reader/ $(FUZZ_BUILD)/corpus/$$reader tests/data/fuzz/$$reader \
 	    > $(FUZZ_BUILD)/$$reader.log 2>&1; status=$$?; \
 	  echo "fuzz $$reader: $(1) s, $$(grep -h '^stat::number_of_executed_units' $(FUZZ_BUILD)/$$reader.log | \
-	    awk '{print $$2}') inputs, exit $$status"; \
+	    awk '{print $$2; exit}') inputs, exit $$status"; \
 	  if [ $$status -ne 0 ] || [ -n "$$(ls -A $(FUZZ_BUILD)/found/$$reader)" ]; then \
 	    grep -E "ERROR|SUMMARY|Test unit written" $(FUZZ_BUILD)/$$reader.log; \
 	    echo "fuzz $$reader: findings in $(FUZZ_BUILD)/found/$$reader (log $(FUZZ_BUILD)/$$reader.log)"; exit 1; \
