@@ -76,8 +76,10 @@ test-tsan: deps
 	  $(TSAN_BUILD)/tests/cpp/maillage_thread_tests --log_level=test_suite --report_level=short
 
 # libFuzzer targets of the readers, with clang, ASan and UBSan; seeds from the example maps.
-# `make fuzz` runs each for FUZZ_SECONDS; `make test` runs the regression inputs of tests/data/fuzz
-# and then each target for FUZZ_TEST_SECONDS.
+# `make fuzz` runs each for FUZZ_SECONDS, its corpus growing in build/fuzz/corpus; `make test` runs
+# the regression inputs of tests/data/fuzz and then each target for FUZZ_TEST_SECONDS with seed 1
+# from the seeds alone (a fresh build/fuzz/test-corpus), so that each run tries the same inputs in
+# the same order, as far as its time allows.
 FUZZ_BUILD := build/fuzz
 FUZZ_READERS := json graphml gexf csv hsds
 FUZZ_SECONDS ?= 600
@@ -92,14 +94,14 @@ fuzz-build: deps
 # The HSDS importer is Python: its target (fuzz/fuzz_hsds.py) runs under atheris, the `fuzz` extra.
 fuzz-corpus: venv
 	$(BIN)/python -m pip install -q --no-build-isolation ".[test,fuzz]"
-	$(BIN)/python fuzz/make_corpus.py $(FUZZ_BUILD)/corpus
+	$(BIN)/python fuzz/make_corpus.py $(FUZZ_BUILD)/seeds
 
 fuzzer = $$([ $(1) = hsds ] && echo "$(BIN)/python fuzz/fuzz_hsds.py" || echo $(FUZZ_BUILD)/fuzz/fuzz_$(1))
 define run_fuzzers
 	@for reader in $(FUZZ_READERS); do \
-	  mkdir -p $(FUZZ_BUILD)/found/$$reader; \
+	  mkdir -p $(FUZZ_BUILD)/found/$$reader $(3)/$$reader; \
 	  $(call fuzzer,$$reader) -max_total_time=$(1) $(2) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-	    -artifact_prefix=$(FUZZ_BUILD)/found/$$reader/ $(FUZZ_BUILD)/corpus/$$reader tests/data/fuzz/$$reader \
+	    -artifact_prefix=$(FUZZ_BUILD)/found/$$reader/ $(3)/$$reader $(FUZZ_BUILD)/seeds/$$reader tests/data/fuzz/$$reader \
 	    > $(FUZZ_BUILD)/$$reader.log 2>&1; status=$$?; \
 	  echo "fuzz $$reader: $(1) s, $$(grep -h '^stat::number_of_executed_units' $(FUZZ_BUILD)/$$reader.log | \
 	    awk '{print $$2; exit}') inputs, exit $$status"; \
@@ -111,14 +113,15 @@ define run_fuzzers
 endef
 
 fuzz: fuzz-build fuzz-corpus
-	$(call run_fuzzers,$(FUZZ_SECONDS))
+	$(call run_fuzzers,$(FUZZ_SECONDS),,$(FUZZ_BUILD)/corpus)
 
 test-fuzz: fuzz-build fuzz-corpus
 	@for reader in $(FUZZ_READERS); do \
 	  $(call fuzzer,$$reader) -runs=1 tests/data/fuzz/$$reader/* >/dev/null 2>&1 \
 	    || { echo "fuzz $$reader: a regression input of tests/data/fuzz/$$reader fails"; exit 1; }; \
 	done
-	$(call run_fuzzers,$(FUZZ_TEST_SECONDS),-seed=1)
+	@rm -rf $(FUZZ_BUILD)/test-corpus
+	$(call run_fuzzers,$(FUZZ_TEST_SECONDS),-seed=1,$(FUZZ_BUILD)/test-corpus)
 
 # Reading a map of about 250 MB (JSON, and the same as CSV) peaks at a small multiple of the map's
 # size in memory (benchmarks/read_memory.py; the map is written once into build/memory).

@@ -3,7 +3,7 @@ the files of foreign tools that the tests hold (tests/data), and the same maps a
 by NUL bytes), plus generated maps of a few sizes; and the HSDS packages of tests/data/hsds joined the same way
 (NAME newline CONTENT records, for fuzz/fuzz_hsds.py).
 
-    .venv/bin/python fuzz/make_corpus.py build/fuzz/corpus
+    .venv/bin/python fuzz/make_corpus.py build/fuzz/seeds
 """
 
 from __future__ import annotations
