@@ -92,7 +92,7 @@ fuzz-build: deps
 	cmake --build $(FUZZ_BUILD) -j $(JOBS)
 
 # The HSDS importer is Python: its target (fuzz/fuzz_hsds.py) runs under atheris, the `fuzz` extra.
-fuzz-corpus: venv
+fuzz-corpus: python
 	$(BIN)/python -m pip install -q --no-build-isolation ".[test,fuzz]"
 	$(BIN)/python fuzz/make_corpus.py $(FUZZ_BUILD)/seeds
 
