@@ -59,7 +59,7 @@ SANITIZE_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -f
 test-sanitize: deps
 	cmake -S . -B $(SANITIZE_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMAILLAGE_BUILD_BENCHMARKS=OFF \
 	  -DMAILLAGE_INSTALL=OFF -DCMAKE_CXX_FLAGS="$(SANITIZE_FLAGS)" >/dev/null
-	cmake --build $(SANITIZE_BUILD) -j $(JOBS) --target maillage_tests
+	cmake --build $(SANITIZE_BUILD) -j $(JOBS) --target maillage_tests maillage_thread_tests
 	ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --test-dir $(SANITIZE_BUILD) -R '^cpp\.' --output-on-failure -j $(JOBS)
 
