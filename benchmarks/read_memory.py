@@ -105,7 +105,8 @@ import json, sys, time
 import maillage
 start = time.perf_counter()
 net = maillage.read(sys.argv[1])
-print(json.dumps({"seconds": time.perf_counter() - start, "ties": net.tie_count}))
+print(json.dumps({"seconds": time.perf_counter() - start, "ties": net.tie_count,
+                  "network_bytes": net._core.memory_bytes()}))
 """
 
 
@@ -142,13 +143,14 @@ def main() -> None:
         tiny = DATA / "tiny.maillage.json"
         tiny.write_text('{"maillage": 1, "actors": [{"id": "a", "kind": "person"}]}', encoding="utf-8")
         baseline = peak_of([sys.executable, "-c", PY_READ, str(tiny)])["peak"]
+    if not binary.exists() and (args.check or not args.python):
+        sys.exit(f"read_memory: {binary} is missing (cmake --build {args.build} --target load_map)")
     for name, (path, size) in inputs.items():
-        result = peak_of([str(binary), str(path)])
-        rows.append({"reader": f"C++ maillage::read, {name}", "size": size, **result})
+        if binary.exists():
+            rows.append({"reader": f"C++ maillage::read, {name}", "size": size, **peak_of([str(binary), str(path)])})
         if args.python:
             py = peak_of([sys.executable, "-c", PY_READ, str(path)])
-            rows.append({"reader": f"Python maillage.read, {name}", "size": size, **py,
-                         "network_bytes": result["network_bytes"], "peak": py["peak"] - baseline})
+            rows.append({"reader": f"Python maillage.read, {name}", "size": size, **py, "peak": py["peak"] - baseline})
     lines = [f"Map: {args.actors:,} actors, {args.ties:,} ties (seed {args.seed}).", "",
              "| reader | file (MiB) | seconds | peak RSS (MiB) | network in memory (MiB) | peak / in memory | peak / file |",
              "|---|---:|---:|---:|---:|---:|---:|"]
