@@ -85,13 +85,14 @@ its own copies of the strings) and walks the document into the network builder's
 text and the document are freed before the builder builds the network, so the peak is the
 largest of *text + document + records* and *records + network*. The CSV reader (libcsv) splits
 each file from one string into the same records, without a document. Every one of these terms
-grows linearly with the number of actors and ties, so the ratios above hold at any size: a 1 GB
-JSON map (about 12 million ties of this kind) needs about 4 times the 250 MB figures, some
-5.5 GiB at peak for a network of some 1.7 GiB. The JSON reader is therefore not a streaming
-reader: a RapidJSON SAX reader (`Reader` over a `FileReadStream`) would remove the text and the
-document (about half the JSON peak) and is the next step if maps of several GB appear; the
-documented bound meanwhile is the one `make test` checks, peak at most 4 times the network's
-size in memory (`network::memory_bytes`)."""
+grows linearly with the number of actors and ties, and the ratio changes little with the size: 3.24
+(JSON) and 2.55 (CSV) for the map of 1 million ties of "Loading a map" above (C++), 3.45 and
+2.88 here for 3 million. A 1 GB JSON map of this kind (about 12 million ties, 4.1 times this
+one) therefore needs about 5.3 GiB at peak for a network of about 1.5 GiB. The JSON reader is
+not a streaming reader: a RapidJSON SAX reader (`Reader` over a `FileReadStream`) would take the
+text and the document off the peak and is the next step if maps of several GB appear; the
+documented bound meanwhile is the one `make test` checks, a peak of at most 4 times the
+network's size in memory (`network::memory_bytes`)."""
 
 
 def peak_of(argv: list[str]) -> dict:
