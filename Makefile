@@ -41,7 +41,7 @@ venv: $(BIN)/python
 
 # The Python package with its C++ extension; incremental through build/python-*.
 python: venv
-	$(BIN)/python -m pip install -q --no-build-isolation ".[test]"
+	$(BIN)/python -m pip install -q --no-build-isolation ".[test,fuzz]"
 
 cpp: deps
 	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -91,9 +91,9 @@ fuzz-build: deps
 	  -DCMAKE_CXX_FLAGS="$(FUZZ_FLAGS)" >/dev/null
 	cmake --build $(FUZZ_BUILD) -j $(JOBS)
 
-# The HSDS importer is Python: its target (fuzz/fuzz_hsds.py) runs under atheris, the `fuzz` extra.
+# The HSDS importer is Python: its target (fuzz/fuzz_hsds.py) runs under atheris, the `fuzz` extra
+# that `make python` installs.
 fuzz-corpus: python
-	$(BIN)/python -m pip install -q --no-build-isolation ".[test,fuzz]"
 	$(BIN)/python fuzz/make_corpus.py $(FUZZ_BUILD)/seeds
 
 fuzzer = $$([ $(1) = hsds ] && echo "$(BIN)/python fuzz/fuzz_hsds.py" || echo $(FUZZ_BUILD)/fuzz/fuzz_$(1))
