@@ -14,7 +14,7 @@ APT_PACKAGES := build-essential cmake ninja-build python3-dev python3-venv pkg-c
 	libbenchmark-dev pybind11-dev clang libclang-rt-14-dev libexpat1-dev graphviz librsvg2-bin
 PY_BUILD := "scikit-build-core>=0.10" "pybind11>=2.11" ninja
 
-.PHONY: help deps venv python cpp test test-cpp test-python test-sanitize fuzz-build fuzz-corpus fuzz test-fuzz demo bench clean notebooks
+.PHONY: help deps venv python cpp test test-cpp test-python test-sanitize test-tsan test-memory fuzz-build fuzz-corpus fuzz test-fuzz demo bench clean notebooks
 
 help:
 	@echo "make demo   set up, build, and run maillage on the bundled example maps (output in out/)"
@@ -41,7 +41,7 @@ venv: $(BIN)/python
 
 # The Python package with its C++ extension; incremental through build/python-*.
 python: venv
-	$(BIN)/python -m pip install -q --no-build-isolation ".[test]"
+	$(BIN)/python -m pip install -q --no-build-isolation ".[test,fuzz]"
 
 cpp: deps
 	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -59,15 +59,29 @@ SANITIZE_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -f
 test-sanitize: deps
 	cmake -S . -B $(SANITIZE_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMAILLAGE_BUILD_BENCHMARKS=OFF \
 	  -DMAILLAGE_INSTALL=OFF -DCMAKE_CXX_FLAGS="$(SANITIZE_FLAGS)" >/dev/null
-	cmake --build $(SANITIZE_BUILD) -j $(JOBS) --target maillage_tests
+	cmake --build $(SANITIZE_BUILD) -j $(JOBS) --target maillage_tests maillage_thread_tests
 	ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --test-dir $(SANITIZE_BUILD) -R '^cpp\.' --output-on-failure -j $(JOBS)
 
+# The concurrency suite (tests/cpp/test_threads.cpp) built with ThreadSanitizer (any report fails).
+# maillage runs its analyses on std::thread (include/maillage/detail/parallel.hpp), no OpenMP, so
+# every thread is instrumented and no suppression is needed.
+TSAN_BUILD := build/tsan
+TSAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=thread
+test-tsan: deps
+	CXX=clang++ cmake -S . -B $(TSAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMAILLAGE_BUILD_BENCHMARKS=OFF \
+	  -DMAILLAGE_INSTALL=OFF -DCMAKE_CXX_FLAGS="$(TSAN_FLAGS)" >/dev/null
+	cmake --build $(TSAN_BUILD) -j $(JOBS) --target maillage_thread_tests
+	TSAN_OPTIONS="halt_on_error=1 exitcode=66 second_deadlock_stack=1" \
+	  $(TSAN_BUILD)/tests/cpp/maillage_thread_tests --log_level=test_suite --report_level=short
+
 # libFuzzer targets of the readers, with clang, ASan and UBSan; seeds from the example maps.
-# `make fuzz` runs each for FUZZ_SECONDS; `make test` runs the regression inputs of tests/data/fuzz
-# and then each target for FUZZ_TEST_SECONDS.
+# `make fuzz` runs each for FUZZ_SECONDS, its corpus growing in build/fuzz/corpus; `make test` runs
+# the regression inputs of tests/data/fuzz and then each target for FUZZ_TEST_SECONDS with seed 1
+# from the seeds alone (a fresh build/fuzz/test-corpus), so that each run tries the same inputs in
+# the same order, as far as its time allows.
 FUZZ_BUILD := build/fuzz
-FUZZ_READERS := json graphml gexf csv
+FUZZ_READERS := json graphml gexf csv hsds
 FUZZ_SECONDS ?= 600
 FUZZ_TEST_SECONDS ?= 30
 FUZZ_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
@@ -77,17 +91,20 @@ fuzz-build: deps
 	  -DCMAKE_CXX_FLAGS="$(FUZZ_FLAGS)" >/dev/null
 	cmake --build $(FUZZ_BUILD) -j $(JOBS)
 
+# The HSDS importer is Python: its target (fuzz/fuzz_hsds.py) runs under atheris, the `fuzz` extra
+# that `make python` installs.
 fuzz-corpus: python
-	$(BIN)/python fuzz/make_corpus.py $(FUZZ_BUILD)/corpus
+	$(BIN)/python fuzz/make_corpus.py $(FUZZ_BUILD)/seeds
 
+fuzzer = $$([ $(1) = hsds ] && echo "$(BIN)/python fuzz/fuzz_hsds.py" || echo $(FUZZ_BUILD)/fuzz/fuzz_$(1))
 define run_fuzzers
 	@for reader in $(FUZZ_READERS); do \
-	  mkdir -p $(FUZZ_BUILD)/found/$$reader; \
-	  $(FUZZ_BUILD)/fuzz/fuzz_$$reader -max_total_time=$(1) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-	    -artifact_prefix=$(FUZZ_BUILD)/found/$$reader/ $(FUZZ_BUILD)/corpus/$$reader tests/data/fuzz/$$reader \
+	  mkdir -p $(FUZZ_BUILD)/found/$$reader $(3)/$$reader; \
+	  $(call fuzzer,$$reader) -max_total_time=$(1) $(2) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	    -artifact_prefix=$(FUZZ_BUILD)/found/$$reader/ $(3)/$$reader $(FUZZ_BUILD)/seeds/$$reader tests/data/fuzz/$$reader \
 	    > $(FUZZ_BUILD)/$$reader.log 2>&1; status=$$?; \
 	  echo "fuzz $$reader: $(1) s, $$(grep -h '^stat::number_of_executed_units' $(FUZZ_BUILD)/$$reader.log | \
-	    awk '{print $$2}') inputs, exit $$status"; \
+	    awk '{print $$2; exit}') inputs, exit $$status"; \
 	  if [ $$status -ne 0 ] || [ -n "$$(ls -A $(FUZZ_BUILD)/found/$$reader)" ]; then \
 	    grep -E "ERROR|SUMMARY|Test unit written" $(FUZZ_BUILD)/$$reader.log; \
 	    echo "fuzz $$reader: findings in $(FUZZ_BUILD)/found/$$reader (log $(FUZZ_BUILD)/$$reader.log)"; exit 1; \
@@ -96,16 +113,22 @@ define run_fuzzers
 endef
 
 fuzz: fuzz-build fuzz-corpus
-	$(call run_fuzzers,$(FUZZ_SECONDS))
+	$(call run_fuzzers,$(FUZZ_SECONDS),,$(FUZZ_BUILD)/corpus)
 
 test-fuzz: fuzz-build fuzz-corpus
 	@for reader in $(FUZZ_READERS); do \
-	  $(FUZZ_BUILD)/fuzz/fuzz_$$reader -runs=1 tests/data/fuzz/$$reader/* >/dev/null 2>&1 \
+	  $(call fuzzer,$$reader) -runs=1 tests/data/fuzz/$$reader/* >/dev/null 2>&1 \
 	    || { echo "fuzz $$reader: a regression input of tests/data/fuzz/$$reader fails"; exit 1; }; \
 	done
-	$(call run_fuzzers,$(FUZZ_TEST_SECONDS))
+	@rm -rf $(FUZZ_BUILD)/test-corpus
+	$(call run_fuzzers,$(FUZZ_TEST_SECONDS),-seed=1,$(FUZZ_BUILD)/test-corpus)
 
-test: test-cpp test-python test-sanitize test-fuzz
+# Reading a map of about 250 MB (JSON, and the same as CSV) peaks at a small multiple of the map's
+# size in memory (benchmarks/read_memory.py; the map is written once into build/memory).
+test-memory: cpp python
+	$(BIN)/python benchmarks/read_memory.py --build $(BUILD) --check
+
+test: test-cpp test-python test-sanitize test-tsan test-fuzz test-memory
 
 demo: python
 	@rm -rf out/examples out/csv out/roundtrip && mkdir -p out

@@ -162,6 +162,9 @@ def _mapping(path: Path) -> tuple[list[_Rule], list[Problem]]:
     problems: list[Problem] = []
     try:
         text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        return [], [Problem(str(path), str(line), "invalid UTF-8 (save the file as UTF-8)")]
     except OSError as error:
         raise MapFileError(f"{path}: cannot read: {error.strerror}") from error
     reader = csv.reader(text.splitlines(keepends=True), strict=True)
@@ -240,6 +243,14 @@ def read_hsds(path: PathLike, mapping: PathLike | None = None) -> Network:
                 name = str(meta.get("title") or meta.get("name") or "")
         except json.JSONDecodeError as error:
             imp.problem("datapackage.json", error.lineno, f"invalid JSON: {error.msg} (column {error.colno})")
+        except UnicodeDecodeError as error:
+            line = package.read_bytes()[: error.start].count(b"\n") + 1
+            imp.problem("datapackage.json", line, "invalid UTF-8 (save the file as UTF-8)")
+        except RecursionError:
+            # Python's json module recurses once per nested array or object.
+            imp.problem("datapackage.json", None, "invalid JSON: nested too deeply")
+        except OSError as error:
+            raise MapFileError(f"{package}: cannot read: {error.strerror}") from error
 
     organizations = imp.table("organizations.csv", required=True)
     services = imp.table("services.csv")
