@@ -24,7 +24,13 @@ public:
 
     /// Builds the CSR of `vertex_count` vertices from arcs in any order. Out-arcs of a vertex are
     /// sorted by target, then by tie; in-arcs by source, then by tie. O(n + m).
-    csr_graph(index_t vertex_count, const std::vector<arc>& arcs);
+    csr_graph(index_t vertex_count, const std::vector<arc>& arcs)
+        : csr_graph(vertex_count, arcs.size(), [&arcs](std::size_t i) { return arcs[i]; }) {}
+
+    /// The same from `arc_count` arcs given by `arc_at(i)` (an `arc`, in input order), so that a
+    /// caller whose arcs follow from its ties need not hold them all in a list.
+    template <class ArcAt>
+    csr_graph(index_t vertex_count, std::size_t arc_count, ArcAt&& arc_at);
 
     [[nodiscard]] index_t vertex_count() const noexcept { return static_cast<index_t>(out_offsets_.size() - 1); }
     [[nodiscard]] index_t arc_count() const noexcept { return static_cast<index_t>(out_targets_.size()); }
@@ -67,35 +73,38 @@ private:
     std::vector<index_t> in_offsets_, in_sources_, in_arc_;
 };
 
-inline csr_graph::csr_graph(index_t vertex_count, const std::vector<arc>& arcs)
+template <class ArcAt>
+csr_graph::csr_graph(index_t vertex_count, std::size_t m, ArcAt&& arc_at)
     : out_offsets_(std::size_t(vertex_count) + 1, 0), in_offsets_(std::size_t(vertex_count) + 1, 0) {
-    const std::size_t m = arcs.size();
     // Two stable counting sorts (by target, then by source) order the arcs by (source, target),
     // keeping input (tie) order among parallel arcs.
     std::vector<index_t> by_target(m);
     {
         std::vector<index_t> start(std::size_t(vertex_count) + 1, 0);
-        for (const auto& a : arcs) ++start[a.target + 1];
+        for (std::size_t i = 0; i < m; ++i) {
+            const arc a = arc_at(i);
+            ++start[a.target + 1];
+            ++out_offsets_[a.source + 1];
+            ++in_offsets_[a.target + 1];
+        }
         for (std::size_t v = 0; v < vertex_count; ++v) start[v + 1] += start[v];
-        for (std::size_t i = 0; i < m; ++i) by_target[start[arcs[i].target]++] = static_cast<index_t>(i);
+        for (std::size_t i = 0; i < m; ++i) by_target[start[arc_at(i).target]++] = static_cast<index_t>(i);
     }
-    for (const auto& a : arcs) ++out_offsets_[a.source + 1];
     for (std::size_t v = 0; v < vertex_count; ++v) out_offsets_[v + 1] += out_offsets_[v];
     out_targets_.resize(m);
     out_tie_.resize(m);
-    std::vector<index_t> arc_of_input(m);
     {
         std::vector<index_t> next(out_offsets_.begin(), out_offsets_.end() - 1);
         for (index_t i : by_target) {
-            const index_t pos = next[arcs[i].source]++;
-            out_targets_[pos] = arcs[i].target;
-            out_tie_[pos] = arcs[i].tie;
-            arc_of_input[i] = pos;
+            const arc a = arc_at(i);
+            const index_t pos = next[a.source]++;
+            out_targets_[pos] = a.target;
+            out_tie_[pos] = a.tie;
         }
     }
+    by_target = {};
     // In-arcs: the out-arcs visited in (source, target) order are stably bucketed by target,
     // which leaves each vertex's in-arcs sorted by source.
-    for (const auto& a : arcs) ++in_offsets_[a.target + 1];
     for (std::size_t v = 0; v < vertex_count; ++v) in_offsets_[v + 1] += in_offsets_[v];
     in_sources_.resize(m);
     in_arc_.resize(m);
