@@ -48,7 +48,7 @@ public:
     }
     /// Sources of the arcs entering `v`.
     [[nodiscard]] std::span<const index_t> in_neighbours(index_t v) const noexcept {
-        return {in_sources_.data() + in_offsets_[v], in_degree(v)};
+        return {in_sources().data() + in_offsets_[v], in_degree(v)};
     }
     /// For each arc entering `v`, its position among all out-arcs (its arc index).
     [[nodiscard]] std::span<const index_t> in_arcs(index_t v) const noexcept {
@@ -59,7 +59,11 @@ public:
     [[nodiscard]] const std::vector<index_t>& out_targets() const noexcept { return out_targets_; }
     [[nodiscard]] const std::vector<index_t>& arc_ties() const noexcept { return out_tie_; }
     [[nodiscard]] const std::vector<index_t>& in_offsets() const noexcept { return in_offsets_; }
-    [[nodiscard]] const std::vector<index_t>& in_sources() const noexcept { return in_sources_; }
+    /// The in-arcs' sources, by target. When every arc has its mirror (a network of undirected
+    /// ties), they equal the out-arcs' targets, which serve for both (one array fewer).
+    [[nodiscard]] const std::vector<index_t>& in_sources() const noexcept {
+        return mirrored_ ? out_targets_ : in_sources_;
+    }
     [[nodiscard]] const std::vector<index_t>& in_arc_index() const noexcept { return in_arc_; }
 
     /// Bytes held by the arrays.
@@ -71,6 +75,7 @@ public:
 private:
     std::vector<index_t> out_offsets_, out_targets_, out_tie_;
     std::vector<index_t> in_offsets_, in_sources_, in_arc_;
+    bool mirrored_ = false;  ///< in_sources_ is left empty: it would equal out_targets_
 };
 
 template <class ArcAt>
@@ -104,11 +109,25 @@ csr_graph::csr_graph(index_t vertex_count, std::size_t m, ArcAt&& arc_at)
     }
     by_target = {};
     // In-arcs: the out-arcs visited in (source, target) order are stably bucketed by target,
-    // which leaves each vertex's in-arcs sorted by source.
+    // which leaves each vertex's in-arcs sorted by source. When each in-arc's source is the
+    // out-arc target at the same slot (every arc has its mirror), the sources are not stored.
     for (std::size_t v = 0; v < vertex_count; ++v) in_offsets_[v + 1] += in_offsets_[v];
-    in_sources_.resize(m);
     in_arc_.resize(m);
     std::vector<index_t> next(in_offsets_.begin(), in_offsets_.end() - 1);
+    mirrored_ = in_offsets_ == out_offsets_;
+    for (index_t u = 0; u < vertex_count && mirrored_; ++u) {
+        for (index_t pos = out_offsets_[u]; pos < out_offsets_[u + 1]; ++pos) {
+            const index_t slot = next[out_targets_[pos]]++;
+            in_arc_[slot] = pos;
+            if (out_targets_[slot] != u) {
+                mirrored_ = false;
+                break;
+            }
+        }
+    }
+    if (mirrored_) return;
+    next.assign(in_offsets_.begin(), in_offsets_.end() - 1);
+    in_sources_.resize(m);
     for (index_t u = 0; u < vertex_count; ++u) {
         for (index_t pos = out_offsets_[u]; pos < out_offsets_[u + 1]; ++pos) {
             const index_t slot = next[out_targets_[pos]]++;
