@@ -44,6 +44,24 @@ BOOST_AUTO_TEST_CASE(degree_order_renumbers_and_keeps_neighbour_order) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(undirected_csr_shares_its_in_arc_sources) {
+    // Every arc of an undirected network has its mirror: the in-arcs' sources are the out-arcs'
+    // targets, stored once; a directed network keeps its own.
+    const network u = hub_and_path(false), d = hub_and_path(true);
+    BOOST_TEST(u.graph().in_sources().data() == u.graph().out_targets().data());
+    BOOST_TEST(d.graph().in_sources().data() != d.graph().out_targets().data());
+    for (const network* net : {&u, &d})
+        for (index_t v = 0; v < 66; ++v)
+            for (index_t k = 0; k < net->graph().in_degree(v); ++k) {
+                const index_t arc_index = net->graph().in_arcs(v)[k];
+                BOOST_TEST(net->graph().out_targets()[arc_index] == v);
+                BOOST_TEST(net->graph().arc_ties()[arc_index] < net->tie_count());
+                const index_t source = net->graph().in_neighbours(v)[k];
+                BOOST_TEST(arc_index >= net->graph().out_offsets()[source]);
+                BOOST_TEST(arc_index < net->graph().out_offsets()[source + 1]);
+            }
+}
+
 BOOST_AUTO_TEST_CASE(hub_closeness_by_hand) {
     // Undirected: from the hub, 40 spokes at 1 and the path's 20 further actors at 2..21; it
     // reaches 60 of the 65 others: closeness = (60 / D) * (60 / 65), D = 40 + sum 2..21 = 270.
