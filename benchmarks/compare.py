@@ -9,7 +9,8 @@ Graphs (generated with fixed seeds, cached under benchmarks/data/, which git ign
   undirected graph for every library (maillage reads the map itself: ``directed=False``).
 
 Measures: exact betweenness, 64-source sampled betweenness (Brandes-Pich: each library draws its
-own sources; scaled by n/64), closeness (Wasserman-Faust corrected, as networkx), PageRank
+own sources; scaled by n/64), closeness (Wasserman-Faust corrected, as networkx), harmonic
+centrality (the sum of 1/d, not normalised), 2-step reach (the other actors within 2 steps), PageRank
 (alpha 0.85, dangling mass spread uniformly, stopping when the L1 change is below n * 1e-10, or
 each library's nearest rule), components, core numbers and Burt's constraint.
 
@@ -45,8 +46,8 @@ RESULTS = HERE / "RESULTS.md"
 START, END = "<!-- compare:start -->", "<!-- compare:end -->"
 
 PEERS = ["maillage", "igraph", "networkit", "rustworkx", "networkx"]
-MEASURES = ["build", "betweenness", "betweenness_64", "closeness", "pagerank", "components", "core_numbers",
-            "constraint"]
+MEASURES = ["build", "betweenness", "betweenness_64", "closeness", "harmonic", "reach", "pagerank", "components",
+            "core_numbers", "constraint"]
 SAMPLES = 64
 TOL = 1e-10
 ALPHA = 0.85
@@ -168,13 +169,13 @@ def _maillage(n, s, t, name, measure, threads, seed):
         "betweenness": lambda: values(net.betweenness(directed=directed, threads=threads)),
         "betweenness_64": lambda: values(net.betweenness(samples=SAMPLES, seed=seed, directed=directed, threads=threads)),
         "closeness": lambda: values(net.closeness(mode="all", threads=threads)),
+        "harmonic": lambda: values(net.harmonic(mode="all", threads=threads)),
+        "reach": lambda: values(net.reach(2, mode="all", threads=threads)),
         "pagerank": lambda: values(net.pagerank(alpha=ALPHA, tol=TOL, directed=directed, threads=threads)),
         "components": lambda: values(net.components()),
         "core_numbers": lambda: values(net.core_numbers()),
-        "constraint": lambda: values(net.constraint()),
+        "constraint": lambda: values(net.constraint(directed=directed, threads=threads)),
     }
-    if measure == "constraint" and not hasattr(net, "constraint"):
-        raise NotImplementedError("maillage has no constraint() yet")
     return runs[measure], net
 
 
@@ -201,6 +202,8 @@ def _igraph(n, s, t, name, measure, threads, seed):
         "betweenness": lambda: g.betweenness(directed=False),
         "betweenness_64": sampled,
         "closeness": closeness,
+        "harmonic": lambda: g.harmonic_centrality(normalized=False),
+        "reach": lambda: g.neighborhood_size(order=2, mindist=1),
         "pagerank": lambda: g.pagerank(damping=ALPHA, directed=False, implementation="prpack"),
         "components": lambda: g.connected_components().membership,
         "core_numbers": lambda: g.coreness(),
@@ -241,6 +244,7 @@ def _networkit(n, s, t, name, measure, threads, seed):
         "betweenness": exact,
         "betweenness_64": sampled,
         "closeness": lambda: nk.centrality.Closeness(g, True, nk.centrality.ClosenessVariant.GENERALIZED).run().scores(),
+        "harmonic": lambda: nk.centrality.HarmonicCloseness(g, False).run().scores(),
         "pagerank": pagerank,
         "components": lambda: nk.components.ConnectedComponents(g).run().getPartition().getVector(),
         "core_numbers": lambda: nk.centrality.CoreDecomposition(g).run().scores(),
@@ -304,6 +308,9 @@ def _networkx(n, s, t, name, measure, threads, seed):
         "betweenness": lambda: dict_values(nx.betweenness_centrality(g, normalized=False)),
         "betweenness_64": lambda: dict_values(nx.betweenness_centrality(g, k=SAMPLES, normalized=False, seed=seed)),
         "closeness": lambda: dict_values(nx.closeness_centrality(g)),
+        "harmonic": lambda: dict_values(nx.harmonic_centrality(g)),
+        "reach": lambda: np.array([len(nx.single_source_shortest_path_length(g, v, cutoff=2)) - 1 for v in range(n)],
+                                  dtype=np.float64),
         "pagerank": lambda: dict_values(nx.pagerank(g, alpha=ALPHA, tol=TOL, max_iter=1000)),
         "components": components,
         "core_numbers": lambda: dict_values(nx.core_number(g)),
@@ -329,8 +336,8 @@ VERSION = {"maillage": _version("maillage"), "igraph": _version("igraph"), "netw
 SUPPORTED = {
     "maillage": set(MEASURES),
     "igraph": set(MEASURES),
-    "networkit": set(MEASURES) - {"constraint"},
-    "rustworkx": set(MEASURES) - {"constraint", "betweenness_64"},
+    "networkit": set(MEASURES) - {"constraint", "reach"},
+    "rustworkx": set(MEASURES) - {"constraint", "betweenness_64", "harmonic", "reach"},
     "networkx": set(MEASURES),
 }
 
@@ -393,7 +400,7 @@ def agreement(measure: str, values: np.ndarray | None, reference: np.ndarray | N
     # PageRank: stopping when the L1 change is below n * tol leaves each result within
     # alpha / (1 - alpha) * n * tol of the limit in L1, so two results within twice that.
     pagerank_limit = 2 * ALPHA / (1 - ALPHA) * values.size * TOL
-    limits = {"pagerank": pagerank_limit, "closeness": 1e-9, "core_numbers": 0.0, "constraint": 1e-9}
+    limits = {"pagerank": pagerank_limit, "closeness": 1e-9, "core_numbers": 0.0, "constraint": 1e-9, "reach": 0.0}
     limit = limits.get(measure, 1e-9 * max(scale, 1.0))
     return diff <= limit, f"max |diff| {diff:.1e}"
 
@@ -403,11 +410,12 @@ def cost(name: str) -> tuple[int, int]:
     return int(data["n"]), len(data["sources"])
 
 
-SLOW_PATHS = {"betweenness", "closeness"}
+SLOW_PATHS = {"betweenness", "closeness", "harmonic"}
 # networkx's exact betweenness and closeness, seconds per n * m, from a trial on the scale-10
 # Kronecker graph on this machine (17.5 s and 5.9 s for n = 1,024, m = 10,501): they would take
 # minutes from scale 12 on, so they are predicted rather than run.
-NETWORKX_RATE = {"betweenness": 17.5 / (1024 * 10501), "closeness": 5.9 / (1024 * 10501)}
+NETWORKX_RATE = {"betweenness": 17.5 / (1024 * 10501), "closeness": 5.9 / (1024 * 10501),
+                 "harmonic": 5.9 / (1024 * 10501)}
 
 
 def predicted(measure: str, peer: str, name: str, done: dict) -> float | None:

@@ -122,11 +122,11 @@ void MeasureGraph(benchmark::State& state) {
 }  // namespace
 
 BENCHMARK(Betweenness)->Arg(10)->Arg(12)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(Betweenness64)->Arg(14)->Arg(16)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(Closeness)->Arg(10)->Arg(12)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(Betweenness64)->Arg(14)->Arg(16)->Arg(18)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(Closeness)->Arg(10)->Arg(12)->Arg(14)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(PageRank)->Arg(14)->Arg(16)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(Components)->Arg(14)->Arg(16)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(CoreNumbers)->Arg(14)->Arg(16)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(Components)->Arg(14)->Arg(16)->Arg(18)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(CoreNumbers)->Arg(14)->Arg(16)->Arg(18)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(MeasureGraph)->Arg(14)->Arg(16)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 BENCHMARK_MAIN();

@@ -42,6 +42,14 @@ def _objects(texts: list[str | None]) -> list[dict[str, Any]]:
     return [json.loads(t) if t else {} for t in texts]
 
 
+def _as_uint32(a: np.ndarray) -> np.ndarray:
+    """Vertex numbers (checked non-negative and below 2^32 - 1) as uint32, without a copy when they
+    already take 4 bytes (an int32 array is read in place)."""
+    if a.dtype.itemsize == 4 and a.flags.c_contiguous:
+        return a.view(np.uint32)
+    return np.ascontiguousarray(a, dtype=np.uint32)
+
+
 def _as_list(value: str | Iterable[str] | None) -> list[str]:
     if value is None:
         return []
@@ -120,8 +128,8 @@ class Network(MeasuresMixin, HolesMixin, CommunitiesMixin):
         if n < largest:
             raise InvalidArgumentError(f"from_edges: n must be at least the largest vertex + 1 ({largest}), got {n}")
         w = None if weights is None else np.ascontiguousarray(weights, dtype=np.float64)
-        core = _core.network_from_edges(n, np.ascontiguousarray(s, dtype=np.uint32), np.ascontiguousarray(t, dtype=np.uint32),
-                                        w, directed, [] if ids is None else [str(i) for i in ids])
+        core = _core.network_from_edges(n, _as_uint32(s), _as_uint32(t), w, directed,
+                                        [] if ids is None else [str(i) for i in ids])
         return cls(core)
 
     @classmethod

@@ -29,6 +29,7 @@
 
 #include "maillage/algorithms/measure_graph.hpp"
 #include "maillage/algorithms/scores.hpp"
+#include "maillage/detail/degree_order.hpp"
 #include "maillage/detail/parallel.hpp"
 #include "maillage/detail/shortest_paths.hpp"
 #include "maillage/error.hpp"
@@ -72,56 +73,61 @@ inline length_rule rule_of(bool weighted, path_length length) {
 
 namespace detail {
 
-/// Per-vertex state of the unweighted Brandes pass, packed so that a neighbour costs one cache
-/// line: its hop distance from the source (-1: not reached) and, first, its number of shortest
-/// paths sigma, then (during the accumulation) its coefficient (1 + delta) / sigma.
-struct brandes_cell {
-    double value = 0;
-    std::int32_t distance = -1;
+/// One thread's workspace of the unweighted Brandes pass: per vertex its hop distance from the
+/// source (-1: not reached), in an array of its own so that the many arcs that only test it
+/// (arcs to a vertex of a lower level) read 4 bytes, and its number of shortest paths sigma, then
+/// (during the accumulation) its coefficient (1 + delta) / sigma.
+struct brandes_workspace {
+    std::vector<std::int32_t> distance;
+    std::vector<double> value;
+    std::vector<index_t> order;
+    explicit brandes_workspace(index_t n) : distance(n, -1), value(n, 0.0) { order.reserve(n); }
 };
 
 /// Brandes from `s` by breadth-first search, adding each vertex's dependency to `total`: sigma
 /// forwards; backwards in reverse visit order, delta(v) = sigma(v) * sum over successors w (arcs
 /// v -> w with d(w) = d(v) + 1) of (1 + delta(w)) / sigma(w), which reads out-arcs only (no
-/// predecessor lists, no in-arcs). `order` and `cells` are the thread's workspace; the cells it
-/// touched are reset before it returns.
-inline void brandes_hops(const measure_graph& g, index_t s, std::vector<brandes_cell>& cells, std::vector<index_t>& order,
+/// predecessor lists, no in-arcs). The workspace's entries it touched are reset before it returns.
+inline void brandes_hops(const index_t* offsets, const index_t* targets, index_t s, brandes_workspace& w,
                          std::vector<double>& total) {
-    const index_t* offsets = g.out_offsets().data();
-    const index_t* targets = g.out_targets().data();
-    brandes_cell* cell = cells.data();
+    std::int32_t* distance = w.distance.data();
+    double* value = w.value.data();
+    auto& order = w.order;
     order.clear();
     order.push_back(s);
-    cell[s] = {1.0, 0};
+    distance[s] = 0;
+    value[s] = 1.0;
     for (std::size_t head = 0; head < order.size(); ++head) {
         const index_t v = order[head];
-        const std::int32_t next = cell[v].distance + 1;
-        const double sv = cell[v].value;
+        const std::int32_t next = distance[v] + 1;
+        const double sv = value[v];
         for (index_t a = offsets[v], end = offsets[v + 1]; a < end; ++a) {
-            brandes_cell& c = cell[targets[a]];
-            if (c.distance < 0) {
-                c.distance = next;
-                c.value = sv;
-                order.push_back(targets[a]);
-            } else if (c.distance == next) {
-                c.value += sv;
+            const index_t u = targets[a];
+            const std::int32_t du = distance[u];
+            if (du < 0) {
+                distance[u] = next;
+                value[u] = sv;
+                order.push_back(u);
+            } else if (du == next) {
+                value[u] += sv;
             }
         }
     }
     for (std::size_t k = order.size(); k-- > 1;) {
         const index_t v = order[k];
-        const std::int32_t next = cell[v].distance + 1;
+        const std::int32_t next = distance[v] + 1;
         double sum = 0;
         for (index_t a = offsets[v], end = offsets[v + 1]; a < end; ++a) {
-            const brandes_cell& c = cell[targets[a]];
-            if (c.distance == next) sum += c.value;
+            const index_t u = targets[a];
+            if (distance[u] == next) sum += value[u];
         }
-        const double sigma = cell[v].value;
+        const double sigma = value[v];
         const double delta = sigma * sum;
         total[v] += delta;
-        cell[v].value = (1.0 + delta) / sigma;
+        value[v] = (1.0 + delta) / sigma;
     }
-    for (index_t v : order) cell[v] = {};
+    for (index_t v : order) distance[v] = -1;
+    value[s] = 0;
 }
 
 /// Brandes' dependency accumulation from each of `sources`; the sum per vertex, added over the
@@ -132,16 +138,21 @@ inline std::vector<double> brandes(const measure_graph& g, const std::vector<ind
     const unsigned threads = thread_count(requested_threads, sources.size());
     std::vector<std::vector<double>> partial(threads);
     if (rule == length_rule::hops) {
-        // Each thread allocates its own workspace, so that its pages sit near it.
+        // On the vertices renumbered by degree (the same sums in the same order, see
+        // degree_order.hpp); each thread allocates its own workspace, so that its pages sit near it.
+        const degree_ordered_graph h(g, false);
         run_threads(threads, [&](unsigned thread, const std::atomic<bool>& failed) {
             std::vector<double> total(n, 0.0);
-            std::vector<brandes_cell> cells(n);
-            std::vector<index_t> order;
-            order.reserve(n);
+            brandes_workspace w(n);
             for (std::size_t i = thread; i < sources.size() && !failed.load(std::memory_order_relaxed); i += threads)
-                brandes_hops(g, sources[i], cells, order, total);
+                brandes_hops(h.offsets.data(), h.targets.data(), h.new_of_old[sources[i]], w, total);
             partial[thread] = std::move(total);
         });
+        for (unsigned t = 1; t < threads; ++t)
+            for (index_t v = 0; v < n; ++v) partial[0][v] += partial[t][v];
+        std::vector<double> out(n);
+        for (index_t v = 0; v < n; ++v) out[v] = partial[0][h.new_of_old[v]];
+        return out;
     } else {
         std::vector<shortest_paths> paths(threads, shortest_paths(n));
         std::vector<std::vector<double>> dependency(threads, std::vector<double>(n, 0.0));

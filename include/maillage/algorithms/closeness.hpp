@@ -13,6 +13,7 @@
 /// `all` ignores direction. Lengths as in betweenness.hpp (hops, or 1/weight when weighted).
 /// Parallel over actors; O(n m) unweighted, O(n m log n) weighted.
 #include "maillage/algorithms/betweenness.hpp"
+#include "maillage/detail/hop_search.hpp"
 
 namespace maillage {
 
@@ -26,43 +27,6 @@ struct closeness_options {
 
 namespace detail {
 
-/// What the distance measures read of one search: the actors reached (the source included), the
-/// sum of their distances and the sum of their inverse distances (the source left out).
-struct distance_sums {
-    double reached = 0, total = 0, inverse = 0;
-};
-
-/// Hop distances from `source` by breadth-first search along out-arcs (in-arcs when `reverse`),
-/// level by level; `distance` holds -1 for unreached vertices and is reset before returning.
-inline distance_sums hop_sums(const measure_graph& g, index_t source, bool reverse, std::vector<std::int32_t>& distance,
-                              std::vector<index_t>& order) {
-    order.clear();
-    order.push_back(source);
-    distance[source] = 0;
-    distance_sums out;
-    for (std::size_t head = 0; head < order.size(); ++head) {
-        const index_t v = order[head];
-        const std::int32_t next = distance[v] + 1;
-        for (index_t w : reverse ? g.in_neighbours(v) : g.out_neighbours(v))
-            if (distance[w] < 0) {
-                distance[w] = next;
-                order.push_back(w);
-            }
-    }
-    // Distances come in non-decreasing order: sum per level.
-    std::size_t k = 1;
-    while (k < order.size()) {
-        const std::int32_t d = distance[order[k]];
-        std::size_t level = 0;
-        while (k < order.size() && distance[order[k]] == d) ++level, ++k;
-        out.total += static_cast<double>(level) * d;
-        out.inverse += static_cast<double>(level) / d;
-    }
-    out.reached = static_cast<double>(order.size());
-    for (index_t v : order) distance[v] = -1;
-    return out;
-}
-
 template <class Score>
 actor_scores distance_measure(const measure_graph& g, const closeness_options& options, Score&& score) {
     const index_t n = g.vertex_count();
@@ -74,13 +38,10 @@ actor_scores distance_measure(const measure_graph& g, const closeness_options& o
     const unsigned threads = thread_count(options.threads, actors.size());
     actor_scores out = actor_scores::outside_view(n);
     if (rule == length_rule::hops) {
-        run_threads(threads, [&](unsigned thread, const std::atomic<bool>& failed) {
-            std::vector<std::int32_t> distance(n, -1);
-            std::vector<index_t> order;
-            order.reserve(n);
-            for (std::size_t i = thread; i < actors.size() && !failed.load(std::memory_order_relaxed); i += threads)
-                out.values[actors[i]] = score(hop_sums(g, actors[i], reverse, distance, order), g.view_size());
-        });
+        // On the vertices renumbered by degree (degree_order.hpp).
+        const degree_ordered_graph h(g, reverse, true);
+        hop_searches(h, actors, threads, std::numeric_limits<std::int32_t>::max(),
+                     [&](index_t v, const distance_sums& sums) { out.values[v] = score(sums, g.view_size()); });
         return out;
     }
     std::vector<shortest_paths> paths(threads, shortest_paths(n));

@@ -136,7 +136,10 @@ inline measure_graph::measure_graph(const network_view& view, const graph_option
         if (fill(n, ties, !unit, row) && unit) fill(n, ties, true, row);
     };
     if (!view.collapses() && (directed_ || !any_directed)) {
-        // The network's out-arcs are the measure graph's arcs (before merging).
+        // The network's out-arcs are the measure graph's arcs (before merging): at most as many,
+        // reserved so that the arrays do not grow by doubling.
+        out_targets_.reserve(csr.arc_count());
+        if (!unit) out_weights_.reserve(csr.arc_count());
         build([&](index_t v, auto&& emit) {
             auto targets = csr.out_neighbours(v);
             auto arc_ties = csr.out_ties(v);

@@ -9,13 +9,15 @@
 /// same mode), UCINET's "reach efficiency" (Hanneman & Riddle, *Introduction to social network
 /// methods*, 2005, ch. 9: "two-step reach divided by size"): the share of the network one
 /// reaches per direct contact. NaN for an actor without alters.
-/// Parallel over actors; each thread reuses one visit-stamp array, so nothing is allocated per
-/// actor. O(n * (edges within k steps)).
+/// Parallel over actors, by the direction-optimising breadth-first search of closeness stopped
+/// after k levels (detail/hop_search.hpp); nothing is allocated per actor. O(n * (edges within
+/// k steps)) top-down, O(n) per bottom-up level.
 #include <limits>
 #include <vector>
 
 #include "maillage/algorithms/measure_graph.hpp"
 #include "maillage/algorithms/scores.hpp"
+#include "maillage/detail/hop_search.hpp"
 #include "maillage/detail/parallel.hpp"
 #include "maillage/error.hpp"
 
@@ -54,32 +56,12 @@ void bounded_search(const measure_graph& g, const reach_options& options, Record
     for (index_t v = 0; v < n; ++v)
         if (g.in_view(v)) actors.push_back(v);
     const unsigned threads = thread_count(options.threads, actors.size());
-    struct workspace {
-        std::vector<index_t> stamp;
-        std::vector<index_t> frontier, next;
-    };
-    std::vector<workspace> spaces(threads);
-    for (auto& w : spaces) w.stamp.assign(n, no_index);
-    parallel_items(actors.size(), threads, [&](unsigned thread, std::size_t item) {
-        workspace& w = spaces[thread];
-        const index_t source = actors[item];
-        const auto stamp = static_cast<index_t>(item);
-        w.stamp[source] = stamp;
-        w.frontier.assign(1, source);
-        reach_count count;
-        for (unsigned step = 1; step <= options.steps && !w.frontier.empty(); ++step) {
-            w.next.clear();
-            for (index_t v : w.frontier)
-                for (index_t u : reverse ? g.in_neighbours(v) : g.out_neighbours(v)) {
-                    if (w.stamp[u] == stamp) continue;
-                    w.stamp[u] = stamp;
-                    w.next.push_back(u);
-                }
-            if (step == 1) count.alters = static_cast<index_t>(w.next.size());
-            count.reached += static_cast<index_t>(w.next.size());
-            w.frontier.swap(w.next);
-        }
-        record(source, count, g.view_size());
+    // The direction-optimising search of the distance measures, stopped after `steps` levels, on
+    // the vertices renumbered by degree (hop_search.hpp, degree_order.hpp).
+    const degree_ordered_graph h(g, reverse, true);
+    const auto levels = static_cast<std::int32_t>(std::min<unsigned>(options.steps, std::numeric_limits<std::int32_t>::max()));
+    hop_searches(h, actors, threads, levels, [&](index_t v, const distance_sums& sums) {
+        record(v, reach_count{static_cast<index_t>(sums.reached) - 1, sums.alters}, g.view_size());
     });
 }
 

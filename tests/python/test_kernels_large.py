@@ -1,0 +1,102 @@
+"""The breadth-first kernels (betweenness, closeness, harmonic centrality, k-step reach) on graphs
+large and skewed enough for their fast paths: the vertices renumbered by degree
+(detail/degree_order.hpp) and the direction-optimising search, whose bottom-up steps only start
+once a level's arcs outnumber a fifteenth of the arcs left (detail/hop_search.hpp). Against
+networkx on hub-and-spoke graphs, directed and undirected, with isolates and several components."""
+
+from __future__ import annotations
+
+import networkx as nx
+import numpy as np
+import pytest
+
+import maillage
+
+
+def skewed_graph(seed: int, directed: bool) -> tuple[int, np.ndarray, np.ndarray]:
+    """A Barabasi-Albert graph (hubs: the bottom-up steps start at the second level) of 600
+    vertices, a second, sparser component of 150 (a path with chords: long distances, top-down
+    only), and 30 isolates; directed: each edge oriented at random, a fifth of them both ways."""
+    rng = np.random.default_rng(seed)
+    hub = nx.barabasi_albert_graph(600, 3, seed=seed)
+    pairs = [(u, v) for u, v in hub.edges()]
+    base = 600
+    pairs += [(base + i, base + i + 1) for i in range(149)]
+    pairs += [(base + int(a), base + int(b)) for a, b in rng.integers(0, 150, size=(40, 2)) if a != b]
+    n = base + 150 + 30
+    s, t = [], []
+    for u, v in pairs:
+        if directed and rng.random() < 0.5:
+            u, v = v, u
+        s.append(u)
+        t.append(v)
+        if directed and rng.random() < 0.2:
+            s.append(v)
+            t.append(u)
+    return n, np.array(s, dtype=np.int64), np.array(t, dtype=np.int64)
+
+
+def reference(n: int, s: np.ndarray, t: np.ndarray, directed: bool) -> nx.Graph:
+    g = nx.DiGraph() if directed else nx.Graph()
+    g.add_nodes_from(str(i) for i in range(n))
+    g.add_edges_from((str(u), str(v)) for u, v in zip(s.tolist(), t.tolist()))
+    return g
+
+
+def close(series, expected: dict, tol: float = 1e-9) -> None:
+    assert set(series.index) == set(expected)
+    got = series.to_numpy(np.float64)
+    want = np.array([expected[k] for k in series.index], dtype=np.float64)
+    scale = max(1.0, float(np.max(np.abs(want))))
+    np.testing.assert_allclose(got, want, rtol=0, atol=tol * scale)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+@pytest.mark.parametrize("directed", [False, True])
+def test_closeness_harmonic_reach(seed: int, directed: bool) -> None:
+    n, s, t = skewed_graph(seed, directed)
+    net = maillage.Network.from_edges(s, t, n=n, directed=directed)
+    g = reference(n, s, t, directed)
+    u = g.to_undirected() if directed else g
+    # networkx measures distances *to* a node in a digraph: its G.reverse() is maillage's "out".
+    forward = g.reverse() if directed else g
+    close(net.closeness("out", threads=2), nx.closeness_centrality(forward))
+    close(net.closeness("in", threads=2), nx.closeness_centrality(g))
+    close(net.closeness("all", threads=2), nx.closeness_centrality(u))
+    close(net.harmonic("out", threads=2), nx.harmonic_centrality(forward))
+    close(net.harmonic("in", threads=1), nx.harmonic_centrality(g))
+    close(net.harmonic("all", threads=2), nx.harmonic_centrality(u))
+    for k in (1, 2, 3):
+        for mode, graph in (("out", g), ("in", g.reverse() if directed else g), ("all", u)):
+            expected = {v: len(nx.single_source_shortest_path_length(graph, v, cutoff=k)) - 1 for v in graph}
+            close(net.reach(k, mode, threads=2), expected, 0.0)
+    efficiency = net.reach_efficiency("all")
+    two = {v: len(nx.single_source_shortest_path_length(u, v, cutoff=2)) - 1 for v in u}
+    for v in u:
+        if u.degree(v) == 0:
+            assert np.isnan(efficiency[v])
+        else:
+            assert efficiency[v] == pytest.approx(two[v] / (n - 1) / u.degree(v), abs=1e-12)
+
+
+@pytest.mark.parametrize("directed", [False, True])
+def test_betweenness_on_a_skewed_graph(directed: bool) -> None:
+    n, s, t = skewed_graph(3, directed)
+    net = maillage.Network.from_edges(s, t, n=n, directed=directed)
+    g = reference(n, s, t, directed)
+    close(net.betweenness(threads=2), nx.betweenness_centrality(g, normalized=False))
+    close(net.betweenness(normalized=True, directed=False, threads=2),
+          nx.betweenness_centrality(g.to_undirected() if directed else g, normalized=True))
+    # One thread and two: the same up to the order of the per-thread sums.
+    one = net.betweenness(threads=1).to_numpy()
+    two = net.betweenness(threads=2).to_numpy()
+    np.testing.assert_allclose(one, two, rtol=1e-13, atol=1e-12)
+
+
+def test_int32_edges_are_read_in_place() -> None:
+    n, s, t = skewed_graph(4, False)
+    a = maillage.Network.from_edges(s.astype(np.int32), t.astype(np.int32), n=n)
+    b = maillage.Network.from_edges(s, t, n=n)
+    assert a.tie_count == b.tie_count == len(s)
+    assert (a.core_numbers() == b.core_numbers()).all()
+    assert (a.closeness("all") == b.closeness("all")).all()
