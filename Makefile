@@ -40,8 +40,10 @@ venv: $(BIN)/python
 	$(BIN)/python -m pip install -q $(PY_BUILD)
 
 # The Python package with its C++ extension; incremental through build/python-*.
+# CMAKE_EXECUTABLE: Debian's cmake (from deps), so that scikit-build-core does not time out on
+# `cmake --version` through a slow wrapper earlier on PATH (a pyenv shim did, under load).
 python: venv
-	$(BIN)/python -m pip install -q --no-build-isolation ".[test,fuzz]"
+	CMAKE_EXECUTABLE=/usr/bin/cmake $(BIN)/python -m pip install -q --no-build-isolation ".[test,fuzz]"
 
 cpp: deps
 	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -148,7 +150,7 @@ demo: python
 	@echo "and their reports (open the .html files in a browser) in out/reports."
 
 bench: cpp python
-	$(BIN)/python -m pip install -q --no-build-isolation ".[test,bench]"
+	CMAKE_EXECUTABLE=/usr/bin/cmake $(BIN)/python -m pip install -q --no-build-isolation ".[test,bench]"
 	$(BIN)/python benchmarks/load_map.py --build $(BUILD)
 	$(BIN)/python benchmarks/analyze_map.py
 	$(BIN)/python benchmarks/batch_maps.py
@@ -157,7 +159,7 @@ bench: cpp python
 
 # The training notebooks, executed (each in a temporary folder) and written as HTML with outputs.
 notebooks: venv
-	$(BIN)/python -m pip install -q --no-build-isolation ".[test,notebooks]"
+	CMAKE_EXECUTABLE=/usr/bin/cmake $(BIN)/python -m pip install -q --no-build-isolation ".[test,notebooks]"
 	@rm -rf out/notebooks
 	$(BIN)/python notebooks/execute.py --html out/notebooks
 
