@@ -82,9 +82,10 @@ def to_html(nb, title: str) -> str:
     exporter = HTMLExporter(template_name="lab")
     nb.metadata["title"] = title
     body, _ = exporter.from_notebook_node(nb)
-    # The lab template shows SVG outputs (the maillage drawings) as <img>, which its style sheet
-    # does not fit to the page as it fits <svg> and PNG images: a drawing wider than the page
-    # would be cut off at the right (its legend lost).
+    # The lab template shows an SVG output that has no HTML form as <img>, which its style sheet
+    # does not fit to the page as it fits <svg> and PNG images: a picture wider than the page would
+    # be cut off at the right. (maillage's drawings have an HTML form, SVG._repr_html_, fitted by
+    # its own style; this covers SVG from elsewhere, such as IPython.display.SVG.)
     body = body.replace("</head>", f"<style>{FIT_SVG_IMAGES}</style>\n</head>", 1)
     # Links between notebooks (to the solutions and back) lead to their HTML pages.
     return re.sub(r'href="(?![a-z]+:)([^"#]+)\.ipynb', r'href="\1.html', body)

@@ -20,6 +20,7 @@ import pandas as pd
 
 from . import _core
 from .errors import InvalidArgumentError, UnknownIdError
+from .view_backed import ViewBacked
 
 Partition = pd.Series | Mapping[str, Any] | Iterable[Collection[str]]
 
@@ -30,14 +31,8 @@ def _weighted(function: str, weight: str | None) -> bool:
     return weight is not None
 
 
-class CommunitiesMixin:
+class CommunitiesMixin(ViewBacked):
     """The community and mixing measures, for any object with ``_view_core()`` and ``_all_ids()``."""
-
-    def _view_core(self) -> _core.View:  # pragma: no cover - provided by the classes
-        raise NotImplementedError
-
-    def _all_ids(self) -> list[str]:  # pragma: no cover - provided by the classes
-        raise NotImplementedError
 
     def _membership(self, function: str, partition: Partition) -> np.ndarray:
         return self._coded_membership(function, partition)[0]

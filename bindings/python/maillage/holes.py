@@ -20,6 +20,7 @@ import pandas as pd
 
 from . import _core
 from .errors import InvalidArgumentError, UnknownIdError
+from .view_backed import ViewBacked
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -116,15 +117,9 @@ def _weight(function: str, weight: str | None) -> str | None:
     return weight
 
 
-class HolesMixin:
+class HolesMixin(ViewBacked):
     """Structural holes, brokerage and ego networks, for the classes with ``_view_core()``,
     ``_all_ids()`` and ``_series()`` (see :class:`~maillage.measures.MeasuresMixin`)."""
-
-    def _view_core(self) -> _core.View:  # pragma: no cover - provided by the classes
-        raise NotImplementedError
-
-    def _all_ids(self) -> list[str]:  # pragma: no cover - provided by the classes
-        raise NotImplementedError
 
     def _network(self) -> Network:
         from .network import Network

@@ -17,6 +17,7 @@ import pandas as pd
 
 from . import _core
 from .errors import ConvergenceError, InvalidArgumentError
+from .view_backed import ViewBacked
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 Mode = Literal["all", "in", "out"]
 
 
-class MeasuresMixin:
+class MeasuresMixin(ViewBacked):
     """The measures, for any object with ``_view_core()``, ``_all_ids()`` and the slots
     ``_snapshots`` (None or a dict), ``_snapshot_lock``, ``_keep`` and ``_id_index``.
 
@@ -32,12 +33,6 @@ class MeasuresMixin:
     ``include/maillage/algorithms/measure_graph.hpp``) is built on the first measure that needs it,
     once per direction rule, and then reused: the network and the view are immutable, so the
     snapshot stays true. So is the pandas index of actor ids."""
-
-    def _view_core(self) -> _core.View:  # pragma: no cover - provided by the classes
-        raise NotImplementedError
-
-    def _all_ids(self) -> list[str]:  # pragma: no cover - provided by the classes
-        raise NotImplementedError
 
     def _graph(self, directed: bool = True) -> _core.MeasureGraph:
         """The measure graph (``directed=False``: every tie both ways), built once."""
