@@ -54,10 +54,12 @@ inline bool json_number_overflows(std::string_view text) {
     return magnitude + (negative ? -exponent : exponent) > 0;
 }
 
-/// Forwards the events of RapidJSON's reader to a Document, converting numbers exactly.
+/// Forwards the events of RapidJSON's reader to `Target` (a Document, or any SAX handler),
+/// converting numbers exactly: the target sees Int64, Uint64 and Double, never RawNumber.
+template <class Target>
 class exact_number_handler {
 public:
-    explicit exact_number_handler(rapidjson::Document& doc) : doc_(doc) {}
+    explicit exact_number_handler(Target& target) : doc_(target) {}
 
     bool Null() { return doc_.Null(); }
     bool Bool(bool b) { return doc_.Bool(b); }
@@ -104,7 +106,7 @@ public:
     bool found_too_big() const { return found_too_big_; }
 
 private:
-    rapidjson::Document& doc_;
+    Target& doc_;
     bool found_too_big_ = false;
 };
 

@@ -5,12 +5,20 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include <fstream>
-#include <sstream>
+#include <rapidjson/filereadstream.h>
+#include <rapidjson/memorystream.h>
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <optional>
 
 #include "maillage/io/json.hpp"
 #include "maillage/io/text.hpp"
 #include "json_parse.hpp"
+#include "json_stream.hpp"
 #include "json_parts.hpp"
 
 namespace maillage {
@@ -48,12 +56,13 @@ std::string compact(const Value& v) {
 /// Gathers the members of an object that maillage does not know, as compact JSON object text.
 class unknown_fields {
 public:
-    void add(const Value& name, const Value& value) {
+    void add(const Value& name, const Value& value) { add(view_of(name), value); }
+    void add(std::string_view name, const Value& value) {
         if (!writer_) {
             writer_.emplace(buffer_);
             writer_->StartObject();
         }
-        writer_->Key(name.GetString(), name.GetStringLength());
+        writer_->Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
         value.Accept(*writer_);
     }
     std::string text() {
@@ -80,34 +89,29 @@ class map_reader {
 public:
     explicit map_reader(network_builder& builder) : b_(builder) {}
 
-    void read_root(const Value& root) {
-        if (!root.IsObject()) {
-            b_.add_problem("", "the map must be a JSON object, got " + type_name(root));
-            return;
+    /// One member of the map's root object (docs/FORMAT.md); members maillage does not know go
+    /// to `extra`, to be written back as read.
+    void read_root_member(std::string_view key, const Value& v, unknown_fields& extra) {
+        if (key == "maillage") {
+            if (!v.IsInt() || v.GetInt() != 1)
+                b_.add_problem("maillage", "unsupported format version " + compact(v) + "; this maillage reads version 1");
+        } else if (key == "network") {
+            read_network(v, "network");
+        } else if (key == "vocabulary") {
+            read_vocabulary(v, "vocabulary");
+        } else if (key == "actors" || key == "ties" || key == "meetings") {
+            const std::string at(key);
+            for_each(v, at, [&](const Value& e, const std::string& place) { read_list_element(key, e, place); });
+        } else {
+            extra.add(key, v);
         }
-        unknown_fields extra;
-        for (const auto& m : root.GetObject()) {
-            const std::string_view key = view_of(m.name);
-            const Value& v = m.value;
-            if (key == "maillage") {
-                if (!v.IsInt() || v.GetInt() != 1)
-                    b_.add_problem("maillage", "unsupported format version " + compact(v) + "; this maillage reads version 1");
-            } else if (key == "network") {
-                read_network(v, "network");
-            } else if (key == "vocabulary") {
-                read_vocabulary(v, "vocabulary");
-            } else if (key == "actors") {
-                for_each(v, "actors", [&](const Value& e, const std::string& at) { read_actor(e, at); });
-            } else if (key == "ties") {
-                for_each(v, "ties", [&](const Value& e, const std::string& at) { read_tie(e, at); });
-            } else if (key == "meetings") {
-                for_each(v, "meetings", [&](const Value& e, const std::string& at) { read_meeting(e, at); });
-            } else {
-                extra.add(m.name, v);
-            }
-        }
-        if (!root.HasMember("actors")) b_.add_problem("", "missing field \"actors\"");
-        b_.set_extra(extra.text());
+    }
+
+    /// One element, found at `at`, of the root's list `list` (actors, ties or meetings).
+    void read_list_element(std::string_view list, const Value& e, const std::string& at) {
+        if (list == "actors") read_actor(e, at);
+        else if (list == "ties") read_tie(e, at);
+        else read_meeting(e, at);
     }
 
     /// The parts of a map besides its actors and ties (what GraphML and GEXF carry in one
@@ -579,44 +583,231 @@ void read_map_parts(std::string_view text, network_builder& b, const std::string
 
 namespace {
 
-/// Parses `text` and hands its records to `builder`; the document is gone when this returns, so
-/// that it never coexists with the built network. @throws map_error on a syntax error.
-void read_json_into(std::string_view text, network_builder& builder) {
+/// The events of RapidJSON's reader over a whole map, turned into its parts one at a time: each
+/// member of the root object, and each element of its lists of actors, ties and meetings, is
+/// assembled into a small RapidJSON value, handed to map_reader and freed. A map is never held
+/// whole, as text or as a document: reading it takes the memory of the records being built and
+/// of one part. The parts come in the order of the file, as they would from a whole document.
+class map_events {
+public:
+    map_events(network_builder& builder, const detail::stream_position& position)
+        : builder_(builder), reader_(builder), position_(position) {}
+
+    bool Null() { return scalar(rapidjson::kNullType, [](auto& a) { return a.Null(); }); }
+    bool Bool(bool b) { return scalar(b ? rapidjson::kTrueType : rapidjson::kFalseType, [b](auto& a) { return a.Bool(b); }); }
+    bool Int(int i) { return scalar(rapidjson::kNumberType, [i](auto& a) { return a.Int(i); }); }
+    bool Uint(unsigned i) { return scalar(rapidjson::kNumberType, [i](auto& a) { return a.Uint(i); }); }
+    bool Int64(std::int64_t i) { return scalar(rapidjson::kNumberType, [i](auto& a) { return a.Int64(i); }); }
+    bool Uint64(std::uint64_t i) { return scalar(rapidjson::kNumberType, [i](auto& a) { return a.Uint64(i); }); }
+    bool Double(double d) { return scalar(rapidjson::kNumberType, [d](auto& a) { return a.Double(d); }); }
+    bool RawNumber(const char*, rapidjson::SizeType, bool) { return false; }  // converted before: exact_number_handler
+    bool String(const char* s, rapidjson::SizeType n, bool copy) {
+        return scalar(rapidjson::kStringType, [&](auto& a) { return a.String(s, n, copy); });
+    }
+    bool Key(const char* s, rapidjson::SizeType n, bool copy) {
+        if (state_ == state::in_root) {
+            key_.assign(s, n);
+            if (key_ == "actors") saw_actors_ = true;
+            state_ = state::before_member;
+            return true;
+        }
+        return !assembling() || assembler_.Key(s, n, copy);
+    }
+    bool StartObject() {
+        if (!deeper()) return false;
+        if (state_ == state::before_root) {
+            state_ = state::in_root;
+            return true;
+        }
+        return scalar(rapidjson::kObjectType, [](auto& a) { return a.StartObject(); });
+    }
+    bool StartArray() {
+        if (!deeper()) return false;
+        if (state_ == state::before_member && (key_ == "actors" || key_ == "ties" || key_ == "meetings")) {
+            state_ = state::in_list;
+            index_ = 0;
+            return true;
+        }
+        return scalar(rapidjson::kArrayType, [](auto& a) { return a.StartArray(); });
+    }
+    bool EndObject(rapidjson::SizeType members) {
+        --depth_;
+        if (state_ == state::in_root) {
+            state_ = state::after_root;
+            if (!saw_actors_) builder_.add_problem("", "missing field \"actors\"");
+            builder_.set_extra(extra_.text());
+            return true;
+        }
+        return !assembling() || (assembler_.EndObject(members) && part_done());
+    }
+    bool EndArray(rapidjson::SizeType elements) {
+        --depth_;
+        if (state_ == state::in_list) {
+            state_ = state::in_root;
+            return true;
+        }
+        return !assembling() || (assembler_.EndArray(elements) && part_done());
+    }
+
+    /// After a parse without error: reports a root that is not an object.
+    void finish() {
+        if (state_ == state::skipping_root)
+            builder_.add_problem("", "the map must be a JSON object, got " + type_name(root_type_));
+    }
+
+    /// Where the map nests deeper than max_json_depth, if it does (the parse stopped there).
+    [[nodiscard]] const std::optional<text_position>& too_deep() const { return too_deep_; }
+
+private:
+    enum class state {
+        before_root,    // nothing read yet
+        skipping_root,  // the root is not an object: read to the end for syntax errors only
+        in_root,        // between members of the root object
+        before_member,  // after a member's name
+        member,         // assembling a member's value
+        in_list,        // between the elements of actors, ties or meetings
+        element,        // assembling an element of one of these
+        after_root,
+    };
+
+    static std::string type_name(rapidjson::Type type) {
+        switch (type) {
+            case rapidjson::kNullType: return "null";
+            case rapidjson::kFalseType:
+            case rapidjson::kTrueType: return "a boolean";
+            case rapidjson::kObjectType: return "an object";
+            case rapidjson::kArrayType: return "an array";
+            case rapidjson::kStringType: return "a string";
+            case rapidjson::kNumberType: return "a number";
+        }
+        return "a value";
+    }
+
+    [[nodiscard]] bool assembling() const { return state_ == state::member || state_ == state::element; }
+
+    /// Counts an opening bracket; stops the parse beyond max_json_depth (writing unknown fields
+    /// back walks values recursively, so depth is bounded before anything else). RapidJSON's
+    /// iterative reader announces a bracket before it takes it: the bracket is the next byte.
+    bool deeper() {
+        if (++depth_ <= max_json_depth) return true;
+        too_deep_ = position_.here();
+        return false;
+    }
+
+    /// A value starts or goes on: `forward` hands the event to the assembler.
+    template <class Forward>
+    bool scalar(rapidjson::Type type, Forward&& forward) {
+        switch (state_) {
+            case state::before_root:
+                root_type_ = type;
+                state_ = state::skipping_root;
+                return true;
+            case state::before_member: state_ = state::member; break;
+            case state::in_list: state_ = state::element; break;
+            case state::member:
+            case state::element: break;
+            default: return true;
+        }
+        return forward(assembler_) && part_done();
+    }
+
+    /// Hands a finished part to the map reader and frees it.
+    bool part_done() {
+        if (!assembler_.complete()) return true;
+        if (state_ == state::member) {
+            reader_.read_root_member(key_, assembler_.value(), extra_);
+            state_ = state::in_root;
+        } else {
+            reader_.read_list_element(key_, assembler_.value(), key_ + "[" + std::to_string(index_++) + "]");
+            state_ = state::in_list;
+        }
+        assembler_.clear();
+        return true;
+    }
+
+    network_builder& builder_;
+    map_reader reader_;
+    const detail::stream_position& position_;
+    detail::value_assembler assembler_;
+    unknown_fields extra_;
+    state state_ = state::before_root;
+    rapidjson::Type root_type_ = rapidjson::kNullType;
+    std::string key_;
+    std::size_t index_ = 0;
+    std::size_t depth_ = 0;
+    bool saw_actors_ = false;
+    std::optional<text_position> too_deep_;
+};
+
+/// Streams the map in `bytes` (`size` bytes, after any byte-order mark) into `builder`, one part
+/// at a time (map_events). @throws map_error on a syntax error or too deep a nesting, with the
+/// line and column, and then only that error.
+template <class Bytes>
+void stream_json_into(Bytes& bytes, std::size_t size, network_builder& builder) {
     const std::string& name = builder.file();
-    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
-        throw map_error({{name, "", "the file is empty"}});
-    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    rapidjson::Document doc;
-    constexpr unsigned flags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;
-    const rapidjson::ParseResult parsed = detail::parse_json<flags>(doc, text);
+    detail::placed_stream input(bytes);
+    map_events events(builder, input);
+    detail::exact_number_handler handler(events);
+    rapidjson::Reader reader;
+    constexpr unsigned flags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag |
+                               rapidjson::kParseNumbersAsStringsFlag;
+    const rapidjson::ParseResult parsed = reader.Parse<flags>(input, handler);
+    const auto place = [](const text_position& p) { return std::to_string(p.line) + ":" + std::to_string(p.column); };
+    if (events.too_deep())
+        throw map_error({{name, place(*events.too_deep()), "nested deeper than " + std::to_string(max_json_depth) + " levels"}});
     if (parsed.IsError()) {
-        const auto where = line_column(text, parsed.Offset());
-        std::string message = rapidjson::GetParseError_En(parsed.Code());
+        const auto code = handler.found_too_big() ? rapidjson::kParseErrorNumberTooBig : parsed.Code();
+        if (code == rapidjson::kParseErrorDocumentEmpty && parsed.Offset() >= size)
+            throw map_error({{name, "", "the file is empty"}});
+        std::string message = rapidjson::GetParseError_En(code);
         if (!message.empty() && message.back() == '.') message.pop_back();
-        if (parsed.Code() == rapidjson::kParseErrorDocumentEmpty || parsed.Offset() >= text.size())
+        if (code == rapidjson::kParseErrorDocumentEmpty || parsed.Offset() >= size)
             message += " (the file may be truncated)";
-        throw map_error({{name, std::to_string(where.line) + ":" + std::to_string(where.column),
-                          "syntax error: " + message}});
+        throw map_error({{name, place(input.of(parsed.Offset())), "syntax error: " + message}});
     }
-    if (const std::size_t deep = too_deep_at(text); deep != std::string_view::npos) {
-        const auto where = line_column(text, deep);
-        throw map_error({{name, std::to_string(where.line) + ":" + std::to_string(where.column),
-                          "nested deeper than " + std::to_string(max_json_depth) + " levels"}});
+    events.finish();
+}
+
+using file_handle = std::unique_ptr<std::FILE, int (*)(std::FILE*)>;
+
+/// Opens `path` for reading past its UTF-8 byte-order mark, if any; returns the file and the
+/// number of bytes after the mark. @throws io_error naming the file and the reason.
+std::pair<file_handle, std::size_t> open_json_file(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) throw io_error(path.string() + ": is a folder, not a file");
+    file_handle file(std::fopen(path.c_str(), "rb"), &std::fclose);
+    if (!file) throw io_error(path.string() + ": cannot open: " + std::strerror(errno));
+    struct stat status {};
+    if (::fstat(::fileno(file.get()), &status) != 0) throw io_error(path.string() + ": cannot read: " + std::strerror(errno));
+    std::size_t size = status.st_size > 0 ? static_cast<std::size_t>(status.st_size) : 0;
+    char mark[3] = {};
+    if (std::fread(mark, 1, 3, file.get()) == 3 && std::string_view(mark, 3) == "\xEF\xBB\xBF") {
+        size -= 3;
+    } else if (std::fseek(file.get(), 0, SEEK_SET) != 0) {
+        throw io_error(path.string() + ": cannot read: " + std::strerror(errno));
     }
-    map_reader(builder).read_root(doc);
+    return {std::move(file), size};
 }
 
 }  // namespace
 
 network read_json_string(std::string_view text, const std::string& name) {
     network_builder builder(name, network_builder::place_style::json);
-    read_json_into(text, builder);
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    rapidjson::MemoryStream bytes(text.data(), text.size());
+    stream_json_into(bytes, text.size(), builder);
     return builder.build();
 }
 
 network read_json(const std::filesystem::path& path) {
     network_builder builder(path.string(), network_builder::place_style::json);
-    read_json_into(read_text_file(path), builder);
+    {
+        auto [file, size] = open_json_file(path);
+        std::vector<char> buffer(64 * 1024);
+        rapidjson::FileReadStream bytes(file.get(), buffer.data(), buffer.size());
+        stream_json_into(bytes, size, builder);
+        if (std::ferror(file.get())) throw io_error(path.string() + ": cannot read: " + std::strerror(errno));
+    }
     return builder.build();
 }
 
