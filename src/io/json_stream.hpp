@@ -14,22 +14,19 @@
 
 namespace maillage::detail {
 
-/// Where a stream stands: the line and column of the next byte, and the last bytes read, so
-/// that an error RapidJSON places a few bytes back is placed without the text.
+/// Where a stream stands: the line and column of the next byte, and those of the last bytes
+/// read, so that an error RapidJSON places a few bytes back is placed without the text.
 class stream_position {
 public:
-    /// The place of byte `offset`, which must lie on the line being read. RapidJSON places every
-    /// error at most one token back (the start of a string, an escape or a number), and a token
-    /// never spans lines. Columns count UTF-8 code points, as line_column does.
+    /// The place of byte `offset`. RapidJSON places an error at most one token back: the start of
+    /// a string, of an escape, of a multi-byte character (whose invalid continuation may be a
+    /// line break already read) or of a number. All but a long number lie within the bytes kept;
+    /// a number's digits are one column each, on one line.
     [[nodiscard]] text_position of(std::size_t offset) const {
-        text_position place{line_, column_};
-        for (std::size_t byte = taken_; byte > offset && place.column > 1; --byte) {
-            // Beyond the bytes kept, only the digits of a long number can lie: one column each.
-            const bool kept = taken_ - byte < recent_.size();
-            const auto c = kept ? static_cast<unsigned char>(recent_[(byte - 1) % recent_.size()]) : 0u;
-            if ((c & 0xC0) != 0x80) --place.column;
-        }
-        return place;
+        if (offset >= taken_) return here();
+        const std::size_t back = taken_ - offset;
+        if (back <= recent_.size()) return recent_[offset % recent_.size()];
+        return {line_, column_ > back ? column_ - back : 1};
     }
 
     /// The place of the next byte to be read.
@@ -37,7 +34,7 @@ public:
 
 protected:
     void advance(char c) {
-        recent_[taken_ % recent_.size()] = c;
+        recent_[taken_ % recent_.size()] = {line_, column_};
         ++taken_;
         if (c == '\n') {
             ++line_;
@@ -48,7 +45,7 @@ protected:
     }
 
 private:
-    std::array<char, 64> recent_{};
+    std::array<text_position, 64> recent_{};  // the places of the last bytes read, by offset
     std::size_t taken_ = 0;
     std::size_t line_ = 1;
     std::size_t column_ = 1;

@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "fixtures.hpp"
+#include "maillage/io/text.hpp"
 
 using namespace maillage;
 using fixtures::map_of;
@@ -262,6 +263,58 @@ BOOST_AUTO_TEST_CASE(deep_nesting_does_not_overflow) {
     BOOST_TEST(first_problem(deep) == "bad.json: 1:99: nested deeper than 64 levels");
     const std::string ok = R"({"maillage": 1, "actors": [], "x": )" + std::string(60, '[') + std::string(60, ']') + "}";
     BOOST_TEST(read_json_string(ok).extra().size() == 126u);
+}
+
+BOOST_AUTO_TEST_CASE(streamed_errors_are_placed_as_in_the_text) {
+    // The reader streams: it places errors from the bytes it has read, never from the text.
+    // A multi-byte character whose continuation is a line break is placed at its first byte.
+    BOOST_TEST(first_problem("{\"maillage\": 1, \"actors\": [{\"id\": \"ab\xC3\n\", \"kind\": \"person\"}]}") ==
+               "bad.json: 1:38: syntax error: Invalid encoding in string");
+    // A number too big for a double is placed at its first digit, however long it is.
+    const std::string digits(5000, '9');
+    BOOST_TEST(first_problem("{\"actors\": [],\n  \"x\": " + digits + "e305}") ==
+               "bad.json: 2:8: syntax error: Number too big to be stored in double");
+    // Accented characters before the error count one column each.
+    BOOST_TEST(first_problem("{\"actors\": [{\"label\": \"\xC3\xA9\xC3\xA9\", \"id\": tru}]}") ==
+               "bad.json: 1:38: syntax error: Invalid value");
+    // A byte-order mark alone, or before blanks, is an empty file; before a map it is skipped.
+    BOOST_TEST(first_problem("\xEF\xBB\xBF") == "bad.json: the file is empty");
+    BOOST_TEST(first_problem("\xEF\xBB\xBF \n") == "bad.json: the file is empty");
+    BOOST_TEST(first_problem("\xEF\xBB\xBF{\"actors\": 3}") == "bad.json: actors: expected an array, got a number");
+}
+
+BOOST_AUTO_TEST_CASE(lists_are_read_in_the_order_of_the_file) {
+    // A list given twice is read twice, each with its own indices, as a document would give it.
+    const auto problems = problems_of(R"({"actors": [{"id": "a", "kind": "organisation"}],
+        "ties": [{"source": "a", "target": "x", "relation": "other"}],
+        "actors": [{"id": "b", "kind": "orga"}]})");
+    BOOST_TEST_REQUIRE(problems.size() == 2u);
+    BOOST_TEST(problems[0].to_string() == "bad.json: actors[0].kind: unknown value \"orga\"; allowed: person, professional, organisation, network");
+    BOOST_TEST(problems[1].to_string() == "bad.json: ties[0].target: unknown actor \"x\"");
+    // Unknown root members between the lists are kept, in order.
+    const network net = read_json_string(R"({"z": [1, {"k": null}], "actors": [], "a": "\u00e9"})");
+    BOOST_TEST(net.extra() == R"({"z":[1,{"k":null}],"a":"é"})");
+}
+
+BOOST_AUTO_TEST_CASE(a_file_reads_as_its_text) {
+    const auto dir = fixtures::temp_dir("json-stream");
+    for (const char* name : fixtures::example_names) {
+        const auto path = fixtures::example(name);
+        BOOST_TEST(fixtures::same_map(read_json(path), read_json_string(read_text_file(path), path.string())));
+    }
+    // Longer than the reader's 64 KiB buffer, with an error far into it, and a byte-order mark.
+    std::string text = "\xEF\xBB\xBF{\"actors\": [";
+    for (int i = 0; i < 5000; ++i) text += "{\"id\": \"a" + std::to_string(i) + "\", \"kind\": \"organisation\"},\n";
+    text += "{\"id\": \"last\", \"kind\": \"organisation\", \"member\": yes}]}";
+    const auto path = dir / "long.maillage.json";
+    std::ofstream(path, std::ios::binary) << text;
+    try {
+        (void)read_json(path);
+        BOOST_FAIL("no error");
+    } catch (const map_error& e) {
+        BOOST_TEST(e.problems().front().to_string() == path.string() + ": 5001:50: syntax error: Invalid value");
+    }
+    std::filesystem::remove_all(dir);
 }
 
 BOOST_AUTO_TEST_CASE(files_and_atomic_writes) {
