@@ -1,9 +1,13 @@
-// Reads the CSV folder (docs/FORMAT.md). libcsv splits the fields; this file detects the
-// delimiter, tracks physical line numbers, and maps the columns onto the records.
+// Reads the CSV folder (docs/FORMAT.md). Each file is read in blocks of whole lines, never held
+// whole; libcsv splits the fields; this file detects the delimiter, tracks physical line numbers,
+// and maps the columns onto the records.
 #include <csv.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
+#include <cstdio>
+#include <cstring>
 #include <functional>
 #include <map>
 #include <memory>
@@ -131,55 +135,114 @@ void on_row(int, void* context) {
 
 int is_space(unsigned char c) { return c == ' ' || c == '\t' ? CSV_SPACE : 0; }
 
-/// The delimiter of a file: the one of ';' and ',' found more often outside quotes on its first line.
-unsigned char detect_delimiter(std::string_view text) {
+/// The delimiter of a file: the one of ';' and ',' found more often outside quotes on its first
+/// line; and whether that line ends within `text` (else more of the file must be read first).
+std::pair<unsigned char, bool> detect_delimiter(std::string_view text) {
     std::size_t commas = 0, semicolons = 0;
-    bool quoted_ = false;
+    bool quoted_ = false, line_ends = false;
     for (char c : text) {
         if (c == '"') quoted_ = !quoted_;
-        else if (!quoted_ && (c == '\n' || c == '\r')) break;
+        else if (!quoted_ && (c == '\n' || c == '\r')) { line_ends = true; break; }
         else if (!quoted_ && c == ',') ++commas;
         else if (!quoted_ && c == ';') ++semicolons;
     }
-    return semicolons > commas ? ';' : ',';
+    return {semicolons > commas ? ';' : ',', line_ends};
 }
 
-/// Splits `text` (the content of `name`) into records: `on_header` runs once the header is in
-/// `table`, then `on_record` for each record. Problems go to `b`. Returns false when the file
-/// cannot be used at all (what was delivered before a syntax error stays delivered).
-bool split_csv(std::string_view text, const std::string& name, csv_table& table, network_builder& b,
+/// Reads a file in blocks that end at a line break (or at the end of the file), so that no line
+/// and no UTF-8 character is cut between two blocks and a large file is never held whole.
+class line_blocks {
+public:
+    explicit line_blocks(const std::filesystem::path& path) : path_(path), file_(nullptr, &std::fclose) {
+        std::error_code ec;
+        if (std::filesystem::is_directory(path, ec)) throw io_error(path.string() + ": is a folder, not a file");
+        file_.reset(std::fopen(path.c_str(), "rb"));
+        if (!file_) throw io_error(path.string() + ": cannot open: " + std::strerror(errno));
+    }
+
+    /// The next block, empty at the end of the file; valid until the next call.
+    /// @throws io_error when the file cannot be read.
+    std::string_view next() {
+        buffer_.erase(0, used_);  // keeps the start of a line read with the last block
+        for (;;) {
+            const std::size_t held = buffer_.size();
+            buffer_.resize(held + block_size);
+            const std::size_t got = std::fread(buffer_.data() + held, 1, block_size, file_.get());
+            buffer_.resize(held + got);
+            if (got == 0) {
+                if (std::ferror(file_.get())) throw io_error(path_.string() + ": cannot read: " + std::strerror(errno));
+                used_ = buffer_.size();
+                return buffer_;
+            }
+            if (const std::size_t last = buffer_.rfind('\n'); last != std::string::npos && last >= held) {
+                used_ = last + 1;
+                return std::string_view(buffer_).substr(0, used_);
+            }
+        }
+    }
+
+private:
+    static constexpr std::size_t block_size = 1 << 20;
+    std::filesystem::path path_;
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> file_;
+    std::string buffer_;
+    std::size_t used_ = 0;
+};
+
+using block_source = std::function<std::string_view()>;
+
+/// Splits the file `name`, whose blocks `next_block` gives in turn (whole lines each, empty at
+/// the end), into records: `on_header` runs once the header is in `table`, then `on_record` for
+/// each record. Problems go to `b`. Returns false when the file cannot be used at all (what was
+/// delivered before a syntax error or invalid UTF-8 stays delivered).
+bool split_csv(const block_source& next_block, const std::string& name, csv_table& table, network_builder& b,
                unsigned char& delimiter, const std::function<void()>& on_header, const row_handler& on_record) {
     table.name = name;
-    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    // The first blocks are held until the header line is whole, for the delimiter.
+    std::string head;
+    std::string_view block;
+    bool header_whole = false;
+    while (!header_whole && !(block = next_block()).empty()) {
+        head.append(block);
+        std::string_view text = head;
+        if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+        header_whole = text.find_first_not_of(" \t\r\n") != std::string_view::npos && detect_delimiter(text).second;
+    }
+    std::string_view text = head;
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         b.add_problem(name, "the file is empty (it needs at least a header line)");
         return false;
     }
-    if (auto bad = invalid_utf8_at(text); bad != std::string_view::npos) {
-        const auto at = line_column(text, bad);
-        b.add_problem(name + ":" + std::to_string(at.line) + ":" + std::to_string(at.column),
-                      "invalid UTF-8 (save the file as UTF-8)");
-        return false;
-    }
-    delimiter = detect_delimiter(text);
+    delimiter = detect_delimiter(text).first;
     csv_parser parser;
     csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
     std::unique_ptr<csv_parser, void (*)(csv_parser*)> guard(&parser, [](csv_parser* p) { csv_free(p); });
     csv_set_delim(&parser, delimiter);
     csv_set_space_func(&parser, is_space);
     split_state state{&table, &b, &on_header, &on_record, {}, 1, false, false};
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
-        end = end == std::string_view::npos ? text.size() : end + 1;
-        if (csv_parse(&parser, text.data() + start, end - start, on_field, on_row, &state) != end - start) {
-            b.add_problem(name + ":" + std::to_string(state.line),
-                          std::string("malformed CSV: ") + csv_strerror(csv_error(&parser)) +
-                              " (a quote inside a field must be doubled, and the field quoted)");
+    for (; !text.empty(); text = next_block()) {
+        if (auto bad = invalid_utf8_at(text); bad != std::string_view::npos) {
+            // A block starts a line, so the column within the block is the column in the file.
+            const auto at = line_column(text, bad);
+            b.add_problem(name + ":" + std::to_string(state.line + at.line - 1) + ":" + std::to_string(at.column),
+                          "invalid UTF-8 (save the file as UTF-8)");
             return false;
         }
-        if (end > 0 && text[end - 1] == '\n') ++state.line;
-        start = end;
+        std::size_t start = 0;
+        while (start < text.size()) {
+            std::size_t end = text.find('\n', start);
+            end = end == std::string_view::npos ? text.size() : end + 1;
+            if (csv_parse(&parser, text.data() + start, end - start, on_field, on_row, &state) != end - start) {
+                b.add_problem(name + ":" + std::to_string(state.line),
+                              std::string("malformed CSV: ") + csv_strerror(csv_error(&parser)) +
+                                  " (a quote inside a field must be doubled, and the field quoted)");
+                return false;
+            }
+            if (end > 0 && text[end - 1] == '\n') ++state.line;
+            start = end;
+        }
+        if (!head.empty()) head = std::string();  // the first block is done: free it
     }
     if (csv_fini(&parser, on_field, on_row, &state) != 0) {
         b.add_problem(name + ":" + std::to_string(state.in_row ? state.current.line : state.line),
@@ -497,8 +560,9 @@ network read_csv(const std::filesystem::path& folder) {
         csv_table table;
         unsigned char delimiter = ',';
         bool usable = true;  // records of a file that lacks a required column are not read
+        line_blocks blocks(path);
         return split_csv(
-            read_text_file(path), name, table, builder, delimiter,
+            [&] { return blocks.next(); }, name, table, builder, delimiter,
             [&] { usable = require_columns(table, builder, columns); },
             [&](const csv_row& row) {
                 if (usable) on_record(table, row, delimiter);

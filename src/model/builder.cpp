@@ -227,6 +227,8 @@ network network_builder::build() {
     std::vector<index_t> endpoints;
     endpoints.reserve(2 * ties_.size());
     if (auto problems = check(&endpoints); !problems.empty()) throw map_error(std::move(problems));
+    actor_places_ = {};  // only problems need the places
+    tie_places_ = {};
 
     network net;
     net.own_vocabulary_ = std::move(own_vocabulary_);
@@ -270,7 +272,8 @@ network network_builder::build() {
     t.intensity.reserve(m); t.detail.reserve(m);
     std::vector<arc> arcs;
     arcs.reserve(2 * m);
-    for (auto& p : ties_) {
+    for (; !ties_.empty(); ties_.pop_front()) {
+        pending_tie& p = ties_.front();
         const index_t tie_index = static_cast<index_t>(t.source.size());
         const index_t s = endpoints[2 * std::size_t(tie_index)], d = endpoints[2 * std::size_t(tie_index) + 1];
         const bool directed = p.directed.value_or(default_directed(p.relation));

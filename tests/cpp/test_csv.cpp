@@ -173,6 +173,37 @@ BOOST_AUTO_TEST_CASE(error_files) {
     std::filesystem::remove_all(dir);
 }
 
+BOOST_AUTO_TEST_CASE(files_larger_than_a_block_are_read_in_blocks) {
+    // The reader takes a file in blocks of whole lines (1 MiB): lines, quoted line breaks, accents
+    // and errors beyond the first block are placed as in a file read whole.
+    const auto dir = fixtures::temp_dir("csv-blocks");
+    std::string actors = "id;kind;label\n";
+    for (int i = 0; i < 40000; ++i)
+        actors += "a" + std::to_string(i) + ";organisation;\"Organisation \xC3\xA9 " + std::to_string(i) + "\nsur deux lignes\"\n";
+    put(dir / "actors.csv", actors);
+    std::string ties = "source;target;relation\n";
+    for (int i = 0; i < 60000; ++i) ties += "a" + std::to_string(i % 40000) + ";a" + std::to_string((i + 1) % 40000) + ";coordination\n";
+    put(dir / "ties.csv", ties);
+    const network net = read_csv(dir);
+    BOOST_TEST(net.actor_count() == 40000u);
+    BOOST_TEST(net.tie_count() == 60000u);
+    BOOST_TEST(net.actors().label[39999] == "Organisation \xC3\xA9 39999\nsur deux lignes");
+    BOOST_TEST(net.actors().id[net.ties().target[59999]] == "a20000");
+    put(dir / "ties.csv", ties + "a1;zz;coordination\n");
+    BOOST_TEST(first_csv_problem(dir) == "ties.csv:60002: column \"target\": unknown actor \"zz\"");
+    put(dir / "ties.csv", ties + "a1;a2;coordin\xE9tion\n");
+    BOOST_TEST(first_csv_problem(dir) == "ties.csv:60002:14: invalid UTF-8 (save the file as UTF-8)");
+    put(dir / "actors.csv", actors + "b;organisation;\"not closed\n");
+    put(dir / "ties.csv", "source;target;relation\n");
+    BOOST_TEST(first_csv_problem(dir) == "actors.csv:80002: a quoted field is not closed (the file may be truncated)");
+    // A header line longer than a block is still one header.
+    std::string wide = "id,kind";
+    for (int i = 0; i < 150000; ++i) wide += ",x" + std::to_string(i);
+    put(dir / "actors.csv", wide + "\na,organisation\n");
+    BOOST_TEST(read_csv(dir).actor_count() == 1u);
+    std::filesystem::remove_all(dir);
+}
+
 BOOST_AUTO_TEST_CASE(format_from_path) {
     BOOST_TEST((format_of("a.maillage.json") == map_format::json));
     BOOST_TEST((format_of("folder/actors.csv") == map_format::csv));

@@ -1,7 +1,9 @@
 #pragma once
-/// The JSON map (`*.maillage.json`), the native format: docs/FORMAT.md. Parsed with RapidJSON
-/// (strict: UTF-8 validated, full-precision numbers, iterative so that deep nesting cannot
-/// overflow the stack).
+/// The JSON map (`*.maillage.json`), the native format: docs/FORMAT.md. Read with RapidJSON's SAX
+/// reader (strict: UTF-8 validated, numbers converted exactly, iterative so that deep nesting
+/// cannot overflow the stack), streaming: the file is read in 64 KiB blocks and each actor, tie
+/// and meeting is read and freed in turn, so that neither the text nor a document of the whole
+/// map is ever held (benchmarks/RESULTS.md, "Reading a large map", measures the peak).
 #include <filesystem>
 #include <string>
 #include <string_view>

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -282,9 +283,11 @@ private:
         maillage::intensity intensity;
         index_t rare = no_index;
     };
-    std::vector<pending_tie> ties_;
+    // Deques: a map read one tie at a time grows without copying its records or holding spare
+    // capacity (a vector would need 1.5 to 3 times the records' size when it grows).
+    std::deque<pending_tie> ties_;
     std::vector<tie> rare_ties_;
-    std::vector<std::string> tie_places_;
+    std::deque<std::string> tie_places_;
     std::vector<meeting> meetings_;
     std::vector<std::string> meeting_places_;
     std::vector<std::vector<std::string>> decision_places_;
