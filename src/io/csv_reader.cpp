@@ -150,7 +150,8 @@ std::pair<unsigned char, bool> detect_delimiter(std::string_view text) {
 }
 
 /// Reads a file in blocks that end at a line break (or at the end of the file), so that no line
-/// and no UTF-8 character is cut between two blocks and a large file is never held whole.
+/// and no UTF-8 character is cut between two blocks and a large file is never held whole. A file
+/// of up to a block is one block, read as a whole text would be.
 class line_blocks {
 public:
     explicit line_blocks(const std::filesystem::path& path) : path_(path), file_(nullptr, &std::fclose) {
@@ -169,7 +170,7 @@ public:
             buffer_.resize(held + block_size);
             const std::size_t got = std::fread(buffer_.data() + held, 1, block_size, file_.get());
             buffer_.resize(held + got);
-            if (got == 0) {
+            if (got < block_size) {  // the end of the file: the rest, whatever its last line
                 if (std::ferror(file_.get())) throw io_error(path_.string() + ": cannot read: " + std::strerror(errno));
                 used_ = buffer_.size();
                 return buffer_;

@@ -32,8 +32,8 @@ constexpr std::size_t max_json_depth = 64;
 
 std::string_view view_of(const Value& v) { return {v.GetString(), v.GetStringLength()}; }
 
-std::string type_name(const Value& v) {
-    switch (v.GetType()) {
+std::string type_name(rapidjson::Type type) {
+    switch (type) {
         case rapidjson::kNullType: return "null";
         case rapidjson::kFalseType:
         case rapidjson::kTrueType: return "a boolean";
@@ -44,6 +44,8 @@ std::string type_name(const Value& v) {
     }
     return "a value";
 }
+
+std::string type_name(const Value& v) { return type_name(v.GetType()); }
 
 /// Compact JSON text of a value.
 std::string compact(const Value& v) {
@@ -669,19 +671,6 @@ private:
         element,        // assembling an element of one of these
         after_root,
     };
-
-    static std::string type_name(rapidjson::Type type) {
-        switch (type) {
-            case rapidjson::kNullType: return "null";
-            case rapidjson::kFalseType:
-            case rapidjson::kTrueType: return "a boolean";
-            case rapidjson::kObjectType: return "an object";
-            case rapidjson::kArrayType: return "an array";
-            case rapidjson::kStringType: return "a string";
-            case rapidjson::kNumberType: return "a number";
-        }
-        return "a value";
-    }
 
     [[nodiscard]] bool assembling() const { return state_ == state::member || state_ == state::element; }
 
