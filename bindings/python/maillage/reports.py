@@ -19,7 +19,7 @@ from . import __version__
 from .analysis import Coverage, Findings, Plan, _as_of, coverage, plan
 from .drawing import draw, draw_map
 from .errors import InvalidArgumentError
-from .messages import Renderer, catalogue
+from .messages import LocalDate, Renderer, catalogue
 
 if TYPE_CHECKING:
     from .network import Network
@@ -239,7 +239,7 @@ def _render(net: Network, format: str, lang: str, name: Callable[[str], str] | N
     context = {
         "t": text, "cat": cat, "lang": lang, "data": data, "summary": summary,
         "name": data["network"].get("name") or text["title"],
-        "as_of": data["network"]["as_of"], "version": __version__,
+        "as_of": LocalDate(data["network"]["as_of"], lang), "version": __version__,
         # Missing plan information is listed in its plan section, not among the gaps.
         "gaps": [g for g in data["gaps"] if g["code"] != "plan_information_missing"], "colours": SEVERITY_COLOURS,
         "needs": [{"user": show(r.user), "need": domain_label(r.need), "providers": ", ".join(show(p) for p in r.providers),
