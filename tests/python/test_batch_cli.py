@@ -4,12 +4,15 @@ pseudonyms from the stored salt and --reveal-persons, and --dask ADDRESS equal t
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import pty
 import re
+import struct
 import subprocess
 import sys
+import termios
 from pathlib import Path
 
 import pytest
@@ -70,10 +73,12 @@ def test_exit_zero_plain_progress_lines_and_resume(tmp_path: Path) -> None:
 def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     write_maps(tmp_path / "in", 3)
     leader, follower = pty.openpty()
+    # A terminal of 100 columns (a new pty has 0, and tqdm draws nothing in 0 columns).
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
     try:
         done = subprocess.run([sys.executable, "-m", "maillage.cli", "batch", str(tmp_path / "in"), "-o",
                                str(tmp_path / "out"), "--format", "json", "--as-of", AS_OF],
-                              stdout=subprocess.PIPE, stderr=follower, env={**os.environ, "COLUMNS": "100"},
+                              stdout=subprocess.PIPE, stderr=follower,
                               timeout=300)
         os.close(follower)
         follower = -1
