@@ -44,6 +44,16 @@ def test_plan_shows_labels_and_words(lang: str, words: list[str]) -> None:
     assert " → " in text
 
 
+def test_population_without_a_service_is_shown() -> None:
+    """The bundled regional map declares its territories' populations: Orval (830) has no mobility service."""
+    net = maillage.example("reseau_regional")
+    assert maillage.coverage(net).population_without_provider["mobility"] == 830
+    fr = maillage.report(net, format="md", lang="fr", as_of=AS_OF)
+    assert "**Habitants des territoires sans service, par domaine** : mobilité (830)" in fr
+    html = maillage.report(net, format="html", lang="en", as_of=AS_OF)
+    assert "<b>Inhabitants of the territories without a service, by domain</b>: mobility (830)" in html
+
+
 def test_decisions_without_owner_are_said_in_words() -> None:
     net = maillage.example("suivi_entretiens")
     for lang, nobody in (("fr", "(personne)"), ("en", "(nobody)")):

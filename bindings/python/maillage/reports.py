@@ -284,6 +284,9 @@ def _render(net: Network, format: str, lang: str, name: Callable[[str], str] | N
                    "groups": [", ".join(show(m) for m in piece) for piece in row["pieces"]]}
                   for u, row in cov.teams.iterrows()],
         "cover": ", ".join(show(a) for a in cov.cover),
+        # Inhabitants of the territories without a provider, per domain (maps with populations).
+        "unserved": ", ".join(f"{domain_label(d)} ({amount(v)})" for d, v in
+                              cov.population_without_provider.sort_values(ascending=False).items() if v > 0),
         "cover_quality": text["exact"] if cov.cover_exact else text["greedy_bound"].format(bound=_num(cov.cover_bound)),
         "sections": [{"number": s["number"], "title": cat["sections"][str(s["number"]) if s["number"] <= 8 else "gaps"],
                       "declared": [(cat["plan_items"].get(k, k), value(k, v)) for k, v in s["declared"].items()],
