@@ -214,7 +214,10 @@ def _render(net: Network, format: str, lang: str, name: Callable[[str], str] | N
         if key == "funding_ties":
             ties = net.ties
             funding = ties.loc[ties["relation"] == "funding"]
-            return ", ".join(f"{show(s)} → {show(t)}" for s, t in zip(funding["source"], funding["target"])) or "—"
+            funded: dict[str, list[str]] = {}  # by funder, in the order of the map
+            for s, t in zip(funding["source"], funding["target"]):
+                funded.setdefault(s, []).append(show(t))
+            return "; ".join(f"{show(s)} → {', '.join(ts)}" for s, ts in funded.items()) or "—"
         if isinstance(v, dict):
             return ", ".join(f"{_label(key, k)} ({_num(c)})" for k, c in v.items()) or "—"
         if isinstance(v, list):
