@@ -163,3 +163,23 @@ def test_dask_address_on_the_command_line_equals_the_local_run(tmp_path: Path) -
                          "--as-of", AS_OF, "--salt", SALT, "--dask", cluster.scheduler_address)
     assert remote.returncode == 0, remote.stderr
     assert files(tmp_path / "dask") == files(tmp_path / "local")
+
+
+def test_regional_summary_gaps_by_severity_and_older_records() -> None:
+    from maillage.regional import regional_summary
+
+    def result(key: str, by_severity: dict | None) -> dict:
+        row = {"map": key, "actors": 10, "users": 2, "covered_share": 0.5, "gaps": 3, "needs": 4, "needs_covered": 2,
+               "gap_conflictual_tie": 3}
+        r = {"row": row, "needs_by_domain": {"housing": [4, 2]}, "cells": {"Orval\thousing": 1}}
+        if by_severity is not None:
+            r["gaps_by_severity"] = by_severity
+        return r
+
+    html = regional_summary([result("a", {"conflictual_tie": {"info": 2, "warning": 1}}), result("b", None)], [], "fr")
+    # The bars of the gap chart are split by severity; a record written before severities were kept
+    # per code still counts, under no severity.
+    assert "information" in html and "point de vigilance" in html and "Lien conflictuel" in html
+    many = regional_summary([result(f"m{k:03d}", {}) for k in range(501)], [], "en")
+    assert "The first 500 maps of 501; all of them are in summary.csv." in many
+    assert many.count("<tr><td>m") == 500
