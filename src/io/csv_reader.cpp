@@ -521,6 +521,7 @@ struct network_rows {
         else if (key == "objectives") info.objectives = split();
         else if (key == "domains") info.domains = split();
         else if (key == "territory") info.territory = split();
+        else if (key == "territory_population") detail::parse_populations(value, b, r.place(), info);
         else if (key == "charter") info.charter = value;
         else if (key == "internal_rules") info.internal_rules = value;
         else if (key == "coordinators") info.coordinators = split();
@@ -539,6 +540,10 @@ struct network_rows {
 
     void finish(network_builder& b, const std::string& place) {
         for (const auto& [key, value] : free_keys) info.attributes = detail::with_string_member(info.attributes, key, value);
+        // A territory with a population belongs to the network's territories (as in JSON).
+        for (const auto& [name, inhabitants] : info.population)
+            if (std::find(info.territory.begin(), info.territory.end(), name) == info.territory.end())
+                info.territory.push_back(name);
         b.set_info(std::move(info), place);
     }
 };

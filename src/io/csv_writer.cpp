@@ -210,6 +210,7 @@ void write_csv(const network& net, const std::filesystem::path& folder) {
     row("objectives", joined(info.objectives));
     row("domains", joined(info.domains));
     row("territory", joined(info.territory));
+    row("territory_population", detail::populations_json(info.population));
     row("charter", info.charter);
     row("internal_rules", info.internal_rules);
     row("coordinators", joined(info.coordinators));

@@ -19,6 +19,10 @@ std::string with_string_member(const std::string& object, std::string_view key, 
 
 /// Financing entries from a JSON array text; problems go to `b` at `place`.
 std::vector<financing_entry> parse_financing(std::string_view text, network_builder& b, const std::string& place);
+/// Populations {territory: inhabitants} from a JSON object text into `info.population`.
+void parse_populations(std::string_view text, network_builder& b, const std::string& place, network_info& info);
+/// The JSON object text of `population` ({"Tavannes": 3500}), empty when there is none.
+std::string populations_json(const std::map<std::string, double>& population);
 /// A map's own vocabulary from a JSON object text ({"domains": {...}, "sectors": {...}}).
 vocabulary parse_vocabulary(std::string_view text, network_builder& b, const std::string& place);
 

@@ -1,5 +1,5 @@
 // Reads the JSON map (docs/FORMAT.md) into a network_builder, reporting every problem with its
-// JSON path. RapidJSON parses; this file only maps the document onto the records.
+// JSON path. RapidJSON parses, streaming; this file maps each part of the map onto the records.
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
@@ -10,10 +10,12 @@
 #include <sys/stat.h>
 
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <sstream>
 
 #include "maillage/io/json.hpp"
 #include "maillage/io/text.hpp"
@@ -164,6 +166,68 @@ public:
             financing.push_back(std::move(f));
         });
         return financing;
+    }
+
+    static std::string number_text(double v) {
+        std::ostringstream out;
+        out << v;
+        return out.str();
+    }
+
+    /// `network.territory`: a name, or a list whose items are names or {"name", "population"}
+    /// objects (population: a number of inhabitants, not negative).
+    void read_territories(const Value& v, const field_path& at, network_info& info) {
+        if (v.IsNull()) return;
+        if (v.IsString()) {
+            info.territory.emplace_back(view_of(v));
+            return;
+        }
+        if (!v.IsArray()) return wrong(at, "a list of territories", v);
+        for (rapidjson::SizeType i = 0; i < v.Size(); ++i) {
+            const std::string item = at.str() + "[" + std::to_string(i) + "]";
+            const Value& t = v[i];
+            if (t.IsString()) {
+                info.territory.emplace_back(view_of(t));
+                continue;
+            }
+            if (!t.IsObject()) {
+                wrong(item, "a territory name or {\"name\", \"population\"}", t);
+                continue;
+            }
+            std::string name;
+            std::optional<double> population;
+            for (const auto& c : t.GetObject()) {
+                const std::string_view ckey = view_of(c.name);
+                if (ckey == "name") name = string(c.value, field_path(item, "name"));
+                else if (ckey == "population") population = number(c.value, field_path(item, "population"));
+                else b_.add_problem(item + "." + std::string(ckey), "unknown field; a territory has name and population");
+            }
+            if (name.empty()) {
+                b_.add_problem(item + ".name", "a territory needs a name");
+                continue;
+            }
+            info.territory.push_back(name);
+            if (!population) continue;
+            if (!(*population >= 0) || !std::isfinite(*population))
+                b_.add_problem(item + ".population", "must be a number of inhabitants (0 or more), got " + number_text(*population));
+            else if (!info.population.emplace(name, *population).second)
+                b_.add_problem(item + ".population", "territory \"" + name + "\" has a population twice");
+        }
+    }
+
+    /// Populations {territory: inhabitants} from a JSON object text (CSV's `territory_population` cell).
+    void read_populations(const Value& v, const std::string& at, network_info& info) {
+        if (v.IsNull() || !object(v, at)) return;
+        for (const auto& m : v.GetObject()) {
+            const std::string name(view_of(m.name));
+            const std::string here = at + "." + name;
+            const std::optional<double> population = number(m.value, here);
+            if (!population) continue;
+            if (!(*population >= 0) || !std::isfinite(*population))
+                b_.add_problem(here, "must be a number of inhabitants (0 or more), got " + number_text(*population));
+            else
+                info.population[name] = *population;
+        }
     }
 
     vocabulary parse_vocabulary(const Value& v, const std::string& at) {
@@ -435,7 +499,7 @@ private:
             else if (key == "genesis") info.genesis = string(x, here);
             else if (key == "objectives") info.objectives = strings(x, here);
             else if (key == "domains") info.domains = strings(x, here);
-            else if (key == "territory") info.territory = strings(x, here);
+            else if (key == "territory") read_territories(x, here, info);
             else if (key == "charter") info.charter = string(x, here);
             else if (key == "internal_rules") info.internal_rules = string(x, here);
             else if (key == "attributes") info.attributes = attributes(x, here);
@@ -563,6 +627,12 @@ std::vector<financing_entry> parse_financing(std::string_view text, network_buil
     rapidjson::Document doc;
     if (text.empty() || !parse_cell(doc, text, b, place, "financing")) return {};
     return map_reader(b).read_financing(doc, place + ": financing");
+}
+
+void parse_populations(std::string_view text, network_builder& b, const std::string& place, network_info& info) {
+    rapidjson::Document doc;
+    if (text.empty() || !parse_cell(doc, text, b, place, "territory_population")) return;
+    map_reader(b).read_populations(doc, place + ": territory_population", info);
 }
 
 vocabulary parse_vocabulary(std::string_view text, network_builder& b, const std::string& place) {

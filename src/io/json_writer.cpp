@@ -3,6 +3,7 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "maillage/io/atomic_file.hpp"
@@ -242,6 +243,29 @@ private:
         w_.EndObject();
     }
 
+    /// `territory` as names, with {"name", "population"} objects for the territories that have a
+    /// population; a population of a territory not in the list adds it as such an object.
+    void write_territories(const network_info& n) {
+        if (n.territory.empty() && n.population.empty()) return;
+        key("territory");
+        w_.StartArray();
+        auto with_population = [&](const std::string& name, double population) {
+            w_.StartObject();
+            key("name");
+            text(name);
+            key("population");
+            number(population);
+            w_.EndObject();
+        };
+        for (const auto& t : n.territory) {
+            if (auto it = n.population.find(t); it != n.population.end()) with_population(t, it->second);
+            else text(t);
+        }
+        for (const auto& [t, population] : n.population)
+            if (std::find(n.territory.begin(), n.territory.end(), t) == n.territory.end()) with_population(t, population);
+        w_.EndArray();
+    }
+
     void write_network(const network_info& n) {
         if (n == network_info{}) return;
         key("network");
@@ -251,7 +275,7 @@ private:
         field("genesis", n.genesis);
         field("objectives", n.objectives);
         field("domains", n.domains);
-        field("territory", n.territory);
+        write_territories(n);
         field("charter", n.charter);
         field("internal_rules", n.internal_rules);
         if (!n.coordinators.empty() || !n.coordination_how.empty() || !n.coordination_extra.empty()) {
@@ -328,6 +352,22 @@ std::string financing_json(const std::vector<financing_entry>& financing) {
     map_writer w;
     w.write_financing(financing);
     return compact_text(w.done());
+}
+
+std::string populations_json(const std::map<std::string, double>& population) {
+    if (population.empty()) return {};
+    rapidjson::StringBuffer out;
+    rapidjson::Writer<rapidjson::StringBuffer> w(out);
+    w.StartObject();
+    for (const auto& [name, inhabitants] : population) {
+        w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
+        if (std::nearbyint(inhabitants) == inhabitants && std::fabs(inhabitants) < 9007199254740992.0)
+            w.Int64(static_cast<std::int64_t>(inhabitants));
+        else
+            w.Double(inhabitants);
+    }
+    w.EndObject();
+    return out.GetString();
 }
 
 std::string map_parts_json(const network& net) {

@@ -219,7 +219,7 @@ def test_messages_show_labels_and_join_lists() -> None:
     result = audit(net, as_of="2026-10-20")
     texts = {f.code: f.message(net, "fr") for f in result.findings}
     # A professional is named with the organisation they work for.
-    assert texts["minutes_not_sent"] == ("Séance du 2026-06-02 : le procès-verbal n'a pas été envoyé à "
+    assert texts["minutes_not_sent"] == ("Séance du 2 juin 2026 : le procès-verbal n'a pas été envoyé à "
                                          "D. E. (Fondation Contact Addictions), K. O. (Atelier d'insertion Le Tremplin).")
     assert "Service social régional de Valmont" in texts["same_facilitator_and_minute_taker"]
     assert "(5 jours de retard)" in texts["overdue_decision"]
@@ -270,7 +270,8 @@ def test_minutes_markdown_and_html(lang: str) -> None:
     md = minutes(net, "er3", "md", lang)
     assert isinstance(md, str)
     assert md.startswith(f"# {t['title']}")
-    for text in ("2026-09-15", "Fondation Contact Addictions", "Atelier d'insertion Le Tremplin", "K. O.",
+    meeting_date = {"fr": "15 septembre 2026", "en": "15 September 2026", "de": "15. September 2026"}[lang]
+    for text in (meeting_date, "Fondation Contact Addictions", "Atelier d'insertion Le Tremplin", "K. O.",
                  "poursuivre la recherche de studio", "dette envers la caisse maladie", t["situation"],
                  t["objectives"], t["decisions"], t["pending"]):
         assert text in md, text
@@ -350,7 +351,7 @@ def test_meetings_command_table_and_csv() -> None:
     result = run("meetings", EXAMPLE, "--as-of", "2026-10-20", "--lang", "en")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == "Decisions as of 2026-10-20"
+    assert lines[0] == "Decisions as of 20 October 2026"
     assert lines[1].split() == ["Meeting", "Who", "What", "By", "when", "Status", "Overdue"]
     assert len(lines) == 3 + 10
     overdue = [line for line in lines if "days late" in line]

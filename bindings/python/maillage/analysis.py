@@ -25,9 +25,14 @@ SEVERITIES = ("critical", "warning", "info")
 
 
 def _populations(net: Network, populations: Mapping[str, float] | None) -> dict[str, float]:
-    """Given populations, else the network's ``attributes.populations`` {territory: inhabitants}."""
+    """The populations {territory: inhabitants} that coverage weighs by: the given ones; else none,
+    so that the C++ core takes the map's own (``network.territory`` items ``{"name", "population"}``);
+    else, for maps written before territories carried their population, the network's
+    ``attributes.populations`` (the place docs/FORMAT.md gave until then)."""
     if populations is None:
-        populations = net.info.get("attributes", {}).get("populations") or {}
+        if any(isinstance(t, dict) and "population" in t for t in net.info.get("territory", [])):
+            return {}
+        populations = (net.info.get("attributes") or {}).get("populations") or {}
     try:
         return {str(k): float(v) for k, v in populations.items()}
     except (AttributeError, TypeError, ValueError) as error:

@@ -175,7 +175,12 @@ def analyse_map(path: str, key: str, outdir: str, options: dict[str, Any]) -> di
         tally[0] += 1
         tally[1] += int(covered)
     cells = {f"{t}\t{d}": int(cov.territories.loc[t, d]) for t in cov.territories.index for d in cov.territories.columns}
-    return {"row": row, "needs_by_domain": needs_by_domain, "cells": cells, "outputs": written}
+    by_severity: dict[str, dict[str, int]] = {}
+    for g in gaps:
+        tally_of = by_severity.setdefault(g["code"], {})
+        tally_of[g["severity"]] = tally_of.get(g["severity"], 0) + 1
+    return {"row": row, "needs_by_domain": needs_by_domain, "cells": cells, "gaps_by_severity": by_severity,
+            "outputs": written}
 
 
 def _done_file(outdir: Path, key: str) -> Path:

@@ -238,7 +238,7 @@ def meetings_command(map_path: Path, as_of: str | None, as_csv: bool, owner: str
     """
     from .errors import InvalidArgumentError, UnknownIdError
     from .meetings import as_of_text, decisions
-    from .messages import catalogue
+    from .messages import LocalDate, catalogue
 
     try:
         when = as_of_text(as_of)
@@ -264,7 +264,7 @@ def meetings_command(map_path: Path, as_of: str | None, as_csv: bool, owner: str
 
     words = catalogue(lang)["meetings"]
     labels = dict(zip(net.actors.index, net.actors["label"], strict=True))
-    click.echo(words["as_of"].format(date=when))
+    click.echo(words["as_of"].format(date=LocalDate(when, lang)))
     if table.empty:
         click.echo(words["none"])
         return

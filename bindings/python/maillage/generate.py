@@ -187,10 +187,16 @@ def regional_map_dict(actors: int = 2000, seed: int = 0, name: str | None = None
                              "minute_taker": facilitator if rng.random() < 0.2 else rng.choice(organisations),
                              "participants": participants, "minutes_sent_to": participants[: max(0, len(participants) - 1)],
                              "decisions": decisions})
+    # Inhabitants of each territory, some hundreds per user followed there (their own generator, so
+    # that the rest of the map is the same as before territories had a population).
+    people = random.Random(f"{seed}/population")
+    users_in = {t: sum(1 for r in records if r.get("role") == "user" and r.get("territory") == t) for t in territories}
+    places = [{"name": t, "population": max(500, int(round(users_in[t] * people.uniform(150, 400), -1)))}
+              for t in territories]
     network = {"name": name or f"Réseau régional synthétique ({actors} acteurs, graine {seed})",
                "legal_status": "association", "genesis": "Carte générée pour les essais.",
                "objectives": ["coordonner l'accompagnement des personnes aux besoins multiples"],
-               "domains": all_domains, "territory": territories,
+               "domains": all_domains, "territory": places,
                "coordination": {"coordinators": [orgs[0]["id"]], "how": "séances mensuelles"},
                "financing": [{"funder": public[0]["id"], "kind": "direct", "nature": "subvention"}],
                "users": {"description": "personnes aux besoins multiples", "role": "participent aux séances"}}

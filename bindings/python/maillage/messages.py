@@ -3,11 +3,19 @@
 A catalogue holds, per gap code, a ``title``, a ``message`` and a ``suggestion`` whose ``{name}``
 placeholders are filled from the finding's evidence: actor ids become the actor's label (or what
 ``name`` gives, e.g. a pseudonym), domain keys their label in the language, relations and terms
-their word in the catalogue, lists are joined, numbers shown without useless decimals.
+their word in the catalogue, lists are joined, numbers shown without useless decimals, and ISO
+dates written as a person of the language writes them ("2 mars 2021", "2 March 2021",
+"2. März 2021", from the catalogue's ``dates`` section).
+
+A date placeholder may name a *form* of the catalogue's ``dates.forms``, which carries the
+preposition the date takes in that language and precision: ``{last_activity:since}`` gives
+"depuis le 2 mars 2021" for a day and "depuis mars 2021" for a month (en "since ...", de "seit
+dem 2. März 2021" / "seit März 2021"). A bare ``{date}`` gives the date alone.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import re
 import string
@@ -28,6 +36,9 @@ DOMAIN_KEYS = {"need", "domains"}
 TERM_KEYS = {"missing_terms", "consent"}
 # Evidence keys that hold free text, never actor ids (a decision's "what" could by chance be an id).
 TEXT_KEYS = {"decision", "what", "date", "due", "as_of", "since", "last_activity"}
+# Evidence keys that hold ISO dates (YYYY-MM-DD, or YYYY-MM / YYYY where only that is known).
+DATE_KEYS = {"date", "due", "as_of", "since", "last_activity"}
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 @cache
@@ -49,6 +60,74 @@ def _number(value: float, lang: str) -> str:
         return str(int(value))
     text = f"{value:.2f}"
     return text.replace(".", ",") if lang in ("fr", "de") else text
+
+
+class LocalDate:
+    """A date placeholder's value: ``str()`` is the date as ``lang`` writes it, and a format spec
+    names a form of the catalogue's ``dates.forms`` (``f"{d:since}"`` is "depuis le 2 mars 2021").
+    Text that is not an ISO date is shown as it is."""
+
+    __slots__ = ("text", "precise", "forms", "lang")
+
+    def __init__(self, value: str | _dt.date | None, lang: str = "fr") -> None:
+        dates = catalogue(lang)["dates"]
+        self.lang = lang
+        self.forms: dict[str, list[str]] = dates["forms"]
+        parts = date_parts(value)
+        if parts is None:
+            text = "" if value is None else str(value)
+            self.text, self.precise = (text or dates["undated"]), True
+            return
+        year, month, day = parts
+        self.precise = day is not None
+        if month is None:
+            self.text = dates["year"].format(year=year)
+        elif day is None:
+            self.text = dates["month"].format(month=dates["months"][month - 1], year=year)
+        else:
+            self.text = dates["day"].format(day=dates["ordinals"].get(str(day), str(day)),
+                                            month=dates["months"][month - 1], year=year)
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __format__(self, spec: str) -> str:
+        if not spec:
+            return self.text
+        if spec not in self.forms:
+            raise InvalidArgumentError(f"date form {spec!r} is not in the {self.lang} catalogue "
+                                       f"(dates.forms: {', '.join(sorted(self.forms))})")
+        return self.forms[spec][0 if self.precise else 1].format(date=self.text)
+
+
+def date_parts(value: str | _dt.date | None) -> tuple[int, int | None, int | None] | None:
+    """(year, month, day) of an ISO date (YYYY-MM-DD, YYYY-MM or YYYY, or a ``datetime.date``),
+    month and day None where the date does not give them; None when it is not a valid date."""
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    if isinstance(value, _dt.date):
+        return value.year, value.month, value.day
+    match = _ISO_DATE.fullmatch(str(value or ""))
+    if match is None:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    assert year is not None
+    try:
+        _dt.date(year, month or 1, day or 1)
+    except ValueError:
+        return None
+    return year, month, day
+
+
+def date_text(value: str | _dt.date | None, lang: str = "fr", form: str = "") -> str:
+    """An ISO date as ``lang`` writes it ("2026-03-01" is "1er mars 2026", "1 March 2026",
+    "1. März 2026"; "2026-03" is "mars 2026"), with the preposition of ``form`` (a key of the
+    catalogue's ``dates.forms``: since, of, due, as_of) when given. Other text is returned as is.
+
+    Raises:
+        InvalidArgumentError: unknown language or form.
+    """
+    return format(LocalDate(value, lang), form)
 
 
 class Renderer:
@@ -73,7 +152,9 @@ class Renderer:
             return self._name(actor_id)
         return self._labels.get(actor_id, actor_id)
 
-    def value(self, key: str, value: Any) -> str:
+    def value(self, key: str, value: Any) -> Any:
+        if key in DATE_KEYS and not isinstance(value, list):
+            return LocalDate(value, self.lang)
         if isinstance(value, list):
             joiner = " ↔ " if key == "suggested_pair" else ", "
             return joiner.join(self.value(key, item) for item in value)
@@ -96,7 +177,7 @@ class Renderer:
             return self.catalogue["terms"].get(text, text)
         return text
 
-    def fields(self, evidence: Mapping[str, Any]) -> dict[str, str]:
+    def fields(self, evidence: Mapping[str, Any]) -> dict[str, Any]:
         values = {key: self.value(key, v) for key, v in evidence.items()}
         if "reason" in evidence:
             template = self.catalogue["reasons"][evidence["reason"]]

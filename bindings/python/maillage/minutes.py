@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import InvalidArgumentError
 from .meetings import decisions, meeting_record
-from .messages import LANGUAGES, catalogue
+from .messages import LANGUAGES, catalogue, date_text
 
 if TYPE_CHECKING:
     from .network import Network
@@ -102,6 +102,10 @@ def _content(net: Network, meeting_id: str, lang: str) -> _Minutes:
             return t["roles"].get(row["role"], row["role"])
         return ""
 
+    def shown(value: str | None) -> str:
+        """A date as a person of ``lang`` writes it ("4 mai 2026"); nothing for no date."""
+        return date_text(value, lang) if value else ""
+
     date = m.get("date") or ""
     # Open decisions carried over: current records, as of the eve of this meeting, of earlier meetings.
     if date:
@@ -111,8 +115,8 @@ def _content(net: Network, meeting_id: str, lang: str) -> _Minutes:
     table = decisions(net, eve)
     table = table.loc[table["open"] & (table["meeting"] != meeting_id)]
     carried = [
-        _Carried(decided=row.date or "", who=described(row.who) or cat["meetings"]["nobody"], what=row.what,
-                 due=row.due or "", status=cat["meetings"]["statuses"].get(row.status, row.status),
+        _Carried(decided=shown(row.date), who=described(row.who) or cat["meetings"]["nobody"], what=row.what,
+                 due=shown(row.due), status=cat["meetings"]["statuses"].get(row.status, row.status),
                  overdue=bool(row.due and date and row.due < date))
         for row in table.itertuples()
     ]
@@ -123,10 +127,10 @@ def _content(net: Network, meeting_id: str, lang: str) -> _Minutes:
     place = next((str(attributes[k]) for k in _PLACE_KEYS if attributes.get(k)), "")
     participants = [_Person(label(p), role_of(p)) for p in m.get("participants", [])]
     return _Minutes(
-        lang=lang, t=t, statuses=cat["meetings"]["statuses"], meeting_id=meeting_id, date=date, place=place,
+        lang=lang, t=t, statuses=cat["meetings"]["statuses"], meeting_id=meeting_id, date=shown(date), place=place,
         about=label(m.get("about")), facilitator=described(m.get("facilitator")),
         minute_taker=described(m.get("minute_taker")), participants=participants, carried=carried,
-        pending_date=previous["date"] if previous else "", pending=list(previous.get("pending", [])) if previous else [],
+        pending_date=shown(previous["date"]) if previous else "", pending=list(previous.get("pending", [])) if previous else [],
         late_word={"late": cat["meetings"]["overdue"].lower()},
         t_who=cat["meetings"]["who"], t_what=cat["meetings"]["what"], t_due=cat["meetings"]["due"],
         t_status=cat["meetings"]["status"],

@@ -52,7 +52,8 @@ def _regional_summary(results: list[dict[str, Any]], failures: list[tuple[str, s
         ax.barh(names, covered, color="#1e8449", label=text["covered"])
         ax.barh(names, missing, left=covered, color="#e74c3c", label=text["uncovered"])
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.legend(loc="lower right", frameon=False)
+        # Above the bars, outside the axes: inside, it hides the longest bars.
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, frameon=False, borderaxespad=0.2)
         ax.spines[["top", "right"]].set_visible(False)
         charts["coverage"] = _svg(fig)
     cells: Counter[tuple[str, str]] = Counter()
@@ -78,23 +79,42 @@ def _regional_summary(results: list[dict[str, Any]], failures: list[tuple[str, s
         bar.locator = MaxNLocator(integer=True)
         bar.update_ticks()
         charts["heatmap"] = _svg(fig)
-    gap_counts: Counter[str] = Counter()
-    for row in rows:
-        for column, value in row.items():
-            if column.startswith("gap_"):
-                gap_counts[column[4:]] += int(value)
+    # Gaps by code, each bar split by severity (results of runs before severities were recorded
+    # per code count under their code without a severity, in grey).
+    gap_counts: dict[str, Counter[str]] = {}
+    for r in results:
+        by_severity = r.get("gaps_by_severity")
+        if by_severity is None:
+            by_severity = {column[4:]: {"": int(v)} for column, v in r["row"].items() if column.startswith("gap_")}
+        for code, counts in by_severity.items():
+            gap_counts.setdefault(code, Counter()).update(counts)
     if gap_counts:
-        order = [c for c in sorted(gap_counts, key=gap_counts.get)]
+        from .reports import SEVERITY_COLOURS
+
+        order = sorted(gap_counts, key=lambda c: (sum(gap_counts[c].values()), c))
         fig, ax = _subplots((7, 0.3 * len(order) + 1))
-        ax.barh([cat["gaps"][c]["title"] for c in order], [gap_counts[c] for c in order], color="#d68910")
+        names = [cat["gaps"][c]["title"] for c in order]
+        left = np.zeros(len(order))
+        for severity in ("critical", "warning", "info", ""):
+            counts = np.array([gap_counts[c].get(severity, 0) for c in order])
+            if counts.any():
+                ax.barh(names, counts, left=left, color=SEVERITY_COLOURS.get(severity, "#aab7b8"),
+                        label=cat["severity"].get(severity, "?"))
+                left += counts
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_xlabel(text["count"])
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=3, frameon=False, borderaxespad=0.2)
         ax.spines[["top", "right"]].set_visible(False)
         charts["gaps"] = _svg(fig)
     shares = [r["covered_share"] for r in rows if r.get("covered_share") is not None]
     if len(shares) > 1:
         fig, ax = _subplots((7, 2.4))
+        from matplotlib.ticker import PercentFormatter
+
         ax.hist(shares, bins=min(20, max(5, len(shares) // 5)), range=(0, 1), color="#2e86c1")
         ax.set_xlabel(text["covered_share"])
+        ax.set_ylabel(text["maps_count"])
+        ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.spines[["top", "right"]].set_visible(False)
         charts["shares"] = _svg(fig)

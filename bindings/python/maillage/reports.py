@@ -19,7 +19,7 @@ from . import __version__
 from .analysis import Coverage, Findings, Plan, _as_of, coverage, plan
 from .drawing import draw, draw_map
 from .errors import InvalidArgumentError
-from .messages import Renderer, catalogue
+from .messages import LocalDate, Renderer, catalogue
 
 if TYPE_CHECKING:
     from .network import Network
@@ -70,7 +70,8 @@ def _draw_charts(net: Network, cov: Coverage, text: dict[str, str], domain_label
         ax.barh(labels, domains["non_member_count"], left=domains["member_count"], color="#aed6f1", label=text["non_members"])
         ax.set_xlabel(text["count"])
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.legend(loc="lower right", frameon=False)
+        # Above the bars, outside the axes: inside, it hides the longest bars.
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, frameon=False, borderaxespad=0.2)
         ax.spines[["top", "right"]].set_visible(False)
         charts["domains"] = _svg(fig)
     matrix = cov.territories
@@ -203,6 +204,20 @@ def _render(net: Network, format: str, lang: str, name: Callable[[str], str] | N
         return renderer.actor(actor_id)
 
     def value(key: str, v: Any) -> str:
+        if key == "financing":  # from the records, so that funders are named and words translated
+            return "; ".join(financing_line(f) for f in net.info.get("financing", [])) or "—"
+        if key == "territory":  # the territories declared, with their population where given
+            population = {t["name"]: t["population"] for t in net.info.get("territory", [])
+                          if isinstance(t, dict) and t.get("population") is not None}
+            return ", ".join(f"{t} ({text['inhabitants'].format(n=amount(population[t]))})" if t in population else t
+                             for t in v) or "—"
+        if key == "funding_ties":
+            ties = net.ties
+            funding = ties.loc[ties["relation"] == "funding"]
+            funded: dict[str, list[str]] = {}  # by funder, in the order of the map
+            for s, t in zip(funding["source"], funding["target"]):
+                funded.setdefault(s, []).append(show(t))
+            return "; ".join(f"{show(s)} → {', '.join(ts)}" for s, ts in funded.items()) or "—"
         if isinstance(v, dict):
             return ", ".join(f"{_label(key, k)} ({_num(c)})" for k, c in v.items()) or "—"
         if isinstance(v, list):
@@ -219,14 +234,37 @@ def _render(net: Network, format: str, lang: str, name: Callable[[str], str] | N
 
     actor_ids = set(net.ids)
 
+    def amount(v: float) -> str:
+        """An amount with the thousands separator of the language (fr 120 000, en 120,000, de 120.000)."""
+        whole = f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}"
+        if lang == "fr":
+            return whole.replace(",", "\u202f").replace(".", ",")
+        if lang == "de":
+            return whole.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+        return whole
+
+    def financing_line(f: dict[str, Any]) -> str:
+        funder = str(f.get("funder", ""))
+        who = show(funder) if funder in actor_ids else funder
+        if f.get("kind") in ("direct", "indirect"):
+            who += f" ({text['financing_' + f['kind']]})"
+        details = [str(f["nature"])] if f.get("nature") else []
+        if f.get("amount") is not None:
+            details.append(amount(f["amount"]))
+        return who + (f"{' :' if lang == 'fr' else ':'} {', '.join(details)}" if details else "")
+
     def _label(key: str, v: Any) -> str:
         v = str(v)
         if v in actor_ids:
             return show(v)
         if key in ("domains", "needs", "domains_offered_by_members", "declared_domains_without_member"):
             return domain_label(v)
+        if key == "open_decisions_by_owner" and v == "-":  # the plan's key for decisions without owner
+            return cat["meetings"]["nobody"]
         if key == "actors_by_kind":
             return cat["kinds"].get(v, v)
+        if key == "members_by_status":
+            return cat["statuses"].get(v, v)
         if key == "members_by_sector":
             return vocabulary["sectors"].get(v, {}).get(lang, v)
         if key == "by_severity":
@@ -239,7 +277,8 @@ def _render(net: Network, format: str, lang: str, name: Callable[[str], str] | N
     context = {
         "t": text, "cat": cat, "lang": lang, "data": data, "summary": summary,
         "name": data["network"].get("name") or text["title"],
-        "as_of": data["network"]["as_of"], "version": __version__,
+        "as_of": LocalDate(data["network"]["as_of"], lang), "version": __version__,
+        "colon": " :" if lang == "fr" else ":",  # French puts a space before the colon
         # Missing plan information is listed in its plan section, not among the gaps.
         "gaps": [g for g in data["gaps"] if g["code"] != "plan_information_missing"], "colours": SEVERITY_COLOURS,
         "needs": [{"user": show(r.user), "need": domain_label(r.need), "providers": ", ".join(show(p) for p in r.providers),
@@ -248,6 +287,9 @@ def _render(net: Network, format: str, lang: str, name: Callable[[str], str] | N
                    "groups": [", ".join(show(m) for m in piece) for piece in row["pieces"]]}
                   for u, row in cov.teams.iterrows()],
         "cover": ", ".join(show(a) for a in cov.cover),
+        # Inhabitants of the territories without a provider, per domain (maps with populations).
+        "unserved": ", ".join(f"{domain_label(d)} ({amount(v)})" for d, v in
+                              cov.population_without_provider.sort_values(ascending=False).items() if v > 0),
         "cover_quality": text["exact"] if cov.cover_exact else text["greedy_bound"].format(bound=_num(cov.cover_bound)),
         "sections": [{"number": s["number"], "title": cat["sections"][str(s["number"]) if s["number"] <= 8 else "gaps"],
                       "declared": [(cat["plan_items"].get(k, k), value(k, v)) for k, v in s["declared"].items()],

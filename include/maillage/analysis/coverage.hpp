@@ -17,8 +17,10 @@
 ///   so that a professional does not count its organisation twice).
 /// - *Territories*: the territory x domain matrix of providers by service area (`service_area`, or
 ///   `territory` when none is given), over the territories the network declares or the providers
-///   serve and the domains above; a cell without provider is uncovered; with `populations`
-///   (territory -> inhabitants) each domain gets the population of its uncovered territories.
+///   serve and the domains above; a cell without provider is uncovered; with populations
+///   (territory -> inhabitants: `options.populations`, or else the populations the map declares
+///   on its territories, `network_info::population`) each domain gets the population of its
+///   uncovered territories (a territory without a population adds nothing: unknown, not empty).
 /// - *Critical providers*: an actor is critical for a user's need, a domain or a territory cell
 ///   when it is its only provider (its loss leaves it without one).
 /// - *Smallest covering set*: the fewest providers that cover every covered need of every user
@@ -44,7 +46,8 @@ namespace maillage {
 
 struct coverage_options {
     unsigned reach = 1;                          ///< referral steps beyond the direct tie
-    std::map<std::string, double> populations;   ///< territory -> inhabitants (optional)
+    /// territory -> inhabitants; empty: the map's own (`net.info().population`), if any.
+    std::map<std::string, double> populations;
     std::size_t exact_limit = 20;                ///< exact set cover up to this many providers
 };
 
@@ -308,6 +311,8 @@ inline covering_set cover(const std::vector<index_t>& candidates, const std::vec
         territory_set.insert(areas[v].begin(), areas[v].end());
     }
     territory_coverage& tc = out.territories;
+    const std::map<std::string, double>& populations =
+        options.populations.empty() ? net.info().population : options.populations;
     tc.territories.assign(territory_set.begin(), territory_set.end());
     tc.domains.assign(domain_set.begin(), domain_set.end());
     tc.providers.assign(tc.territories.size(), std::vector<std::vector<index_t>>(tc.domains.size()));
@@ -319,11 +324,11 @@ inline covering_set cover(const std::vector<index_t>& candidates, const std::vec
                     tc.providers[t][d].push_back(v);
             if (tc.providers[t][d].empty()) {
                 tc.uncovered.emplace_back(tc.territories[t], tc.domains[d]);
-                if (auto it = options.populations.find(tc.territories[t]); it != options.populations.end())
+                if (auto it = populations.find(tc.territories[t]); it != populations.end())
                     tc.population_without_provider[tc.domains[d]] += it->second;
             }
         }
-    if (!options.populations.empty())
+    if (!populations.empty())
         for (const std::string& d : tc.domains) tc.population_without_provider.try_emplace(d, 0.0);
 
     // Critical providers.

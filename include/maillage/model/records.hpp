@@ -4,6 +4,7 @@
 ///
 /// Free `attributes` and the fields a reader did not know (`extra`) are kept as compact JSON
 /// object text ("" when there are none), so that they survive every round trip unchanged.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -125,6 +126,9 @@ struct financing_entry {
 struct network_info {
     std::string name, legal_status, genesis;
     std::vector<std::string> objectives, domains, territory;
+    /// Inhabitants of the territories of `territory` that declare one (in JSON a territory is
+    /// written {"name": ..., "population": ...}); coverage weighs uncovered territories by it.
+    std::map<std::string, double> population;
     std::string charter, internal_rules;
     std::vector<std::string> coordinators;     ///< coordination.coordinators
     std::string coordination_how;              ///< coordination.how
