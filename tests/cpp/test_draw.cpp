@@ -168,6 +168,68 @@ BOOST_AUTO_TEST_CASE(whole_map_on_500_actors) {
     parse(to_svg(s));
 }
 
+BOOST_AUTO_TEST_CASE(whole_map_on_500_actors_fills_the_frame) {
+    // Spread over the frame (spread_in_frame), the actors of a large map reach its four sides
+    // and the middle ninth holds under a third of them.
+    const network net = random_map(500, 7);
+    const scene s = whole_map(net, {.size = size_by::degree});
+    const double fx0 = 16, fy0 = 44, fx1 = s.legend_at.x - 16, fy1 = s.height - 16;
+    double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+    std::size_t middle = 0;
+    for (const auto& n : s.nodes) {
+        x0 = std::min(x0, n.at.x), y0 = std::min(y0, n.at.y), x1 = std::max(x1, n.at.x), y1 = std::max(y1, n.at.y);
+        if (n.at.x > fx0 + (fx1 - fx0) / 3 && n.at.x < fx1 - (fx1 - fx0) / 3 && n.at.y > fy0 + (fy1 - fy0) / 3 &&
+            n.at.y < fy1 - (fy1 - fy0) / 3)
+            ++middle;
+    }
+    BOOST_TEST((x1 - x0) >= 0.8 * (fx1 - fx0));
+    BOOST_TEST((y1 - y0) >= 0.8 * (fy1 - fy0));
+    BOOST_TEST(middle <= 150u);  // under a third of the actors; evenly spread would be a ninth
+    BOOST_TEST(s.labels.size() >= 20u);
+    const scene again = whole_map(net, {.size = size_by::degree});
+    for (std::size_t i = 0; i < s.nodes.size(); ++i) BOOST_TEST((again.nodes[i].at == s.nodes[i].at));  // deterministic
+}
+
+BOOST_AUTO_TEST_CASE(spread_in_frame_keeps_neighbours_near) {
+    // Two stars of 60 leaves each, joined hub to hub, started cramped: the spread parts
+    // every actor, keeps all inside the frame, leaves each star's leaves nearer their own hub.
+    network_builder b;
+    for (int h = 0; h < 2; ++h) {
+        b.add_actor({.id = "h" + std::to_string(h), .kind = actor_kind::organisation});
+        for (int i = 0; i < 60; ++i) {
+            b.add_actor({.id = "l" + std::to_string(h) + "_" + std::to_string(i), .kind = actor_kind::organisation});
+            b.add_tie({.source = "h" + std::to_string(h), .target = "l" + std::to_string(h) + "_" + std::to_string(i),
+                       .relation = relation::coordination});
+        }
+    }
+    b.add_tie({.source = "h0", .target = "h1", .relation = relation::coordination});
+    const network net = b.build();
+    const network_view view(net);
+    const measure_graph g(view, {.directed = false});
+    // Started as a cramped stress layout would leave it: each star on its own spot.
+    std::vector<point> at(net.actor_count());
+    for (index_t v = 0; v < net.actor_count(); ++v) at[v] = {(v <= 60 ? 200.0 : 400.0) + 0.01 * (v % 11), 200.0 + 0.01 * (v % 7)};
+    std::vector<point> again = at;
+    spread_in_frame(g, view.actor_indices(), at, 0, 0, 600, 400);
+    spread_in_frame(g, view.actor_indices(), again, 0, 0, 600, 400);
+    BOOST_TEST((at == again));
+    double closest = 1e300;
+    for (index_t v = 0; v < net.actor_count(); ++v) {
+        BOOST_TEST(at[v].x >= -1e-9);
+        BOOST_TEST(at[v].x <= 600 + 1e-9);
+        BOOST_TEST(at[v].y >= -1e-9);
+        BOOST_TEST(at[v].y <= 400 + 1e-9);
+        for (index_t w = v + 1; w < net.actor_count(); ++w) closest = std::min(closest, distance(at[v], at[w]));
+    }
+    BOOST_TEST(closest > 5.0);
+    const point h0 = at[net.actor_index("h0")], h1 = at[net.actor_index("h1")];
+    for (int i = 0; i < 60; ++i) {
+        const point l0 = at[net.actor_index("l0_" + std::to_string(i))], l1 = at[net.actor_index("l1_" + std::to_string(i))];
+        BOOST_TEST(distance(l0, h0) < distance(l0, h1));
+        BOOST_TEST(distance(l1, h1) < distance(l1, h0));
+    }
+}
+
 BOOST_AUTO_TEST_CASE(whole_map_communities_and_sizes) {
     const network net = pieces();
     std::vector<index_t> communities = {0, 0, 0, 1, 1, 2, 2, 2, 3};

@@ -347,4 +347,108 @@ inline component_layout layout_component(const measure_graph& g, const std::vect
     return result;
 }
 
+struct spread_options {
+    unsigned iterations = 250;
+    double temperature = 3.0;   ///< the largest step of the first iteration, in units of k
+    double k_factor = 1.0;      ///< k = k_factor * sqrt(frame area / actors)
+    double gravity = 0.05;      ///< pull towards the frame's centre, per unit of distance
+    double max_stretch = 1.35;  ///< the most the final fit may scale x and y apart
+};
+
+/// Spreads a layout over a frame: Fruchterman and Reingold's forces ("Graph drawing by
+/// force-directed placement", Software: Practice and Experience 21(11), 1991), in their grid
+/// variant (repulsion k^2/d only between actors closer than 2k, found through a grid of 2k
+/// cells), attraction d^2/k along the ties of `g` (each pair once), a weak linear gravity towards
+/// the centre of the frame that keeps small components near the large one, and linear cooling
+/// from `temperature * k` to 0 over `iterations`. It starts from `positions` (the stress layout
+/// scaled into the frame) and has no randomness: the same start gives the same picture. The
+/// result is then fitted into the frame, x and y scaled apart by at most `max_stretch`, so that
+/// the picture fills the frame's aspect ratio. Stress keeps distances but crowds the hubs of a
+/// large map into its centre and leaves the frame's corners empty; this evens the density out
+/// over the whole frame, keeping neighbours near. Only the actors in `members` move.
+/// Cost: O(iterations * (n + m + close pairs)).
+inline void spread_in_frame(const measure_graph& g, const std::vector<index_t>& members, std::vector<point>& positions,
+                            double x0, double y0, double x1, double y1, const spread_options& options = {}) {
+    const std::size_t n = members.size();
+    if (n < 2 || !(x1 > x0) || !(y1 > y0)) return;
+    const double k = options.k_factor * std::sqrt((x1 - x0) * (y1 - y0) / double(n));
+    const double reach = 2 * k, kk = k * k;
+    const std::size_t gx = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil((x1 - x0) / reach)));
+    const std::size_t gy = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil((y1 - y0) / reach)));
+    std::vector<std::size_t> local(g.vertex_count(), std::size_t(-1));
+    for (std::size_t i = 0; i < n; ++i) local[members[i]] = i;
+    std::vector<point> p(n), disp(n);
+    for (std::size_t i = 0; i < n; ++i) p[i] = positions[members[i]];
+    std::vector<std::vector<std::size_t>> cells(gx * gy);
+    auto cell_of = [&](const point& q) {
+        const auto cx = std::min(gx - 1, static_cast<std::size_t>(std::max(0.0, (q.x - x0) / reach)));
+        const auto cy = std::min(gy - 1, static_cast<std::size_t>(std::max(0.0, (q.y - y0) / reach)));
+        return std::pair{cx, cy};
+    };
+    for (unsigned it = 0; it < options.iterations; ++it) {
+        const double t = options.temperature * k * (1.0 - double(it) / double(options.iterations));
+        for (auto& c : cells) c.clear();
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto [cx, cy] = cell_of(p[i]);
+            cells[cy * gx + cx].push_back(i);
+        }
+        std::fill(disp.begin(), disp.end(), point{});
+        // Repulsion between close actors, each pair once (j > i), cells in a fixed order.
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto [cx, cy] = cell_of(p[i]);
+            for (std::size_t yy = cy > 0 ? cy - 1 : 0; yy <= std::min(gy - 1, cy + 1); ++yy)
+                for (std::size_t xx = cx > 0 ? cx - 1 : 0; xx <= std::min(gx - 1, cx + 1); ++xx)
+                    for (std::size_t j : cells[yy * gx + xx]) {
+                        if (j <= i) continue;
+                        double dx = p[i].x - p[j].x, dy = p[i].y - p[j].y;
+                        double d = std::hypot(dx, dy);
+                        if (d >= reach) continue;
+                        if (d < 1e-9) {  // the same spot: a direction fixed by the pair
+                            const double angle = double((i * 7919 + j * 104729) % 360) * 3.14159265358979 / 180;
+                            dx = std::cos(angle), dy = std::sin(angle), d = 1e-3;
+                        } else {
+                            dx /= d, dy /= d;
+                        }
+                        const double f = kk / d;
+                        disp[i].x += dx * f, disp[i].y += dy * f;
+                        disp[j].x -= dx * f, disp[j].y -= dy * f;
+                    }
+        }
+        // Attraction along the ties.
+        for (std::size_t i = 0; i < n; ++i)
+            for (index_t w : g.out_neighbours(members[i])) {
+                const std::size_t j = local[w];
+                if (j == std::size_t(-1) || j <= i) continue;
+                const double dx = p[i].x - p[j].x, dy = p[i].y - p[j].y;
+                const double d = std::hypot(dx, dy);
+                if (d < 1e-12) continue;
+                const double f = d / k;  // d^2/k along the unit vector dx/d
+                disp[i].x -= dx * f, disp[i].y -= dy * f;
+                disp[j].x += dx * f, disp[j].y += dy * f;
+            }
+        const double mx = (x0 + x1) / 2, my = (y0 + y1) / 2;
+        for (std::size_t i = 0; i < n; ++i) {
+            disp[i].x -= options.gravity * (p[i].x - mx), disp[i].y -= options.gravity * (p[i].y - my);
+            const double len = std::hypot(disp[i].x, disp[i].y);
+            if (len > 1e-12) {
+                const double step = std::min(len, t) / len;
+                p[i].x += disp[i].x * step, p[i].y += disp[i].y * step;
+            }
+        }
+    }
+    // The fit: the bounding box onto the frame, centred, x and y scaled apart by at most max_stretch.
+    double bx0 = p[0].x, by0 = p[0].y, bx1 = p[0].x, by1 = p[0].y;
+    for (const auto& q : p) bx0 = std::min(bx0, q.x), by0 = std::min(by0, q.y), bx1 = std::max(bx1, q.x), by1 = std::max(by1, q.y);
+    double sx = bx1 > bx0 ? (x1 - x0) / (bx1 - bx0) : 1e300, sy = by1 > by0 ? (y1 - y0) / (by1 - by0) : 1e300;
+    if (sx > 1e299 && sy > 1e299) sx = sy = 1;
+    else if (sx > 1e299) sx = sy;
+    else if (sy > 1e299) sy = sx;
+    const double stretch = std::max(1.0, options.max_stretch);
+    if (sx > sy * stretch) sx = sy * stretch;
+    if (sy > sx * stretch) sy = sx * stretch;
+    const double cx = (bx0 + bx1) / 2, cy = (by0 + by1) / 2;
+    for (std::size_t i = 0; i < n; ++i)
+        positions[members[i]] = {(x0 + x1) / 2 + (p[i].x - cx) * sx, (y0 + y1) / 2 + (p[i].y - cy) * sy};
+}
+
 }  // namespace maillage::draw

@@ -6,6 +6,10 @@
 /// ties styled as tie_style.hpp says; labels placed greedily, most important actors first, where
 /// they cover no other label or node (the others keep their name in the node's tooltip).
 ///
+/// Scaled into the frame with one factor, the other axis stretched by at most 1.25 towards the
+/// frame; beyond `spread_above` actors (150), spread over the whole frame by
+/// Fruchterman-Reingold forces started from the stress layout (layout.hpp, spread_in_frame).
+///
 /// Node overlaps left by the layout are removed by pushing pairs apart (at most 200 passes, fewer on large maps) so that
 /// no two nodes share a spot.
 #include <algorithm>
@@ -39,6 +43,7 @@ struct map_options {
     std::vector<index_t> communities;        ///< colour_by::community: a community per actor index
     view_options view;                       ///< the part of the map drawn (whole_map of a network)
     layout_options layout;
+    std::size_t spread_above = 150;          ///< more actors than this: the layout is spread over the frame
     drawing_text text;
     std::string title;                       ///< empty: the map's name
 };
@@ -230,12 +235,28 @@ inline std::pair<std::vector<std::string>, legend_block> node_colours(const netw
     lo.aspect = aspect;
     const layout_result laid = stress_layout(view, lo);
     const double span_x = std::max(laid.width, 1e-9), span_y = std::max(laid.height, 1e-9);
-    // Room for labels on every side of the outermost actors.
-    const double pad_x = 90, pad_y = 18;
+    // Room for labels on every side of the outermost actors (large maps name fewer actors).
+    const bool spread = drawn.size() > options.spread_above;
+    const double pad_x = spread ? 60 : 90, pad_y = 18;
     const double inner_w = frame.x1 - frame.x0 - 2 * pad_x, inner_h = frame.y1 - frame.y0 - 2 * pad_y;
     double unit = std::min(laid.width > 0 ? inner_w / span_x : 1e9, laid.height > 0 ? inner_h / span_y : 1e9);
     if (unit > 1e8) unit = 100;
     unit = std::min(unit, 160.0);
+    // The other axis may stretch by up to a quarter towards the frame, so that a layout wider
+    // (or taller) than the frame leaves less of it empty.
+    const double unit_x = std::min({laid.width > 0 ? inner_w / span_x : unit, 1.25 * unit, 160.0});
+    const double unit_y = std::min({laid.height > 0 ? inner_h / span_y : unit, 1.25 * unit, 160.0});
+    const double off_x = frame.x0 + pad_x + (inner_w - laid.width * unit_x) / 2;
+    const double off_y = frame.y0 + pad_y + (inner_h - laid.height * unit_y) / 2;
+    std::vector<point> at(n);
+    for (index_t v : drawn) at[v] = {off_x + laid.positions[v].x * unit_x, off_y + laid.positions[v].y * unit_y};
+    // Beyond `spread_above` actors, stress crowds the hubs into the centre and leaves the rest of
+    // the frame empty: Fruchterman-Reingold forces, started from the stress layout, even the
+    // density out over the whole frame (layout.hpp, spread_in_frame).
+    if (spread) {
+        const measure_graph either(view, {.directed = false});
+        spread_in_frame(either, drawn, at, frame.x0 + pad_x, frame.y0 + pad_y, frame.x1 - pad_x, frame.y1 - pad_y);
+    }
     // Node sizes follow the room the layout leaves: the median distance to the nearest other
     // actor bounds the smallest radius, so that a dense map gets small nodes.
     double nearest = unit;
@@ -244,16 +265,14 @@ inline std::pair<std::vector<std::string>, legend_block> node_colours(const netw
         for (index_t v : drawn) {
             double best = 1e300;
             for (index_t w : drawn)
-                if (w != v) best = std::min(best, std::hypot(laid.positions[v].x - laid.positions[w].x, laid.positions[v].y - laid.positions[w].y));
-            gaps.push_back(best * unit);
+                if (w != v) best = std::min(best, std::hypot(at[v].x - at[w].x, at[v].y - at[w].y));
+            gaps.push_back(best);
         }
         std::nth_element(gaps.begin(), gaps.begin() + std::ptrdiff_t(gaps.size() / 2), gaps.end());
         nearest = gaps[gaps.size() / 2];
     }
     const double room = std::min(unit, nearest);
     const double r_min = std::clamp(0.18 * room, 2.5, 6.0), r_max = std::clamp(0.45 * room, 2.0 * r_min, 20.0);
-    const double off_x = frame.x0 + pad_x + (inner_w - laid.width * unit) / 2;
-    const double off_y = frame.y0 + pad_y + (inner_h - laid.height * unit) / 2;
 
     auto [colours, colour_legend] = detail::node_colours(net, drawn, options.colour, options.communities, text);
     const std::string measure = options.size == size_by::custom && !options.size_name.empty()
@@ -263,7 +282,7 @@ inline std::pair<std::vector<std::string>, legend_block> node_colours(const netw
     for (index_t v : drawn) {
         scene_node node;
         node.actor = v;
-        node.at = {off_x + laid.positions[v].x * unit, off_y + laid.positions[v].y * unit};
+        node.at = at[v];
         const double share = top > 0 && std::isfinite(values[v]) ? std::max(values[v], 0.0) / top : 0.0;
         node.radius = options.size == size_by::none ? (r_min + r_max) / 2.5 : r_min + (r_max - r_min) * std::sqrt(share);
         const auto kind = net.actors().kind[v];
@@ -314,13 +333,15 @@ inline std::pair<std::vector<std::string>, legend_block> node_colours(const netw
     taken.push_back({s.legend_at.x, 0, s.width, s.height});
     taken.push_back({0, 0, s.width, 40});
     const double font = large ? 9.5 : 11;
-    // On large maps only the most important actors are named (a tenth, at least 30); the first
-    // ten are named even where their label covers a node (small nodes first; never a label).
-    const std::size_t candidates = large ? std::max<std::size_t>(30, order.size() / 10) : order.size();
+    // On large maps only the most important actors are named (a fifth, at least 40), on two
+    // lines so that names that start alike stay apart; the first ten (25 on large maps) are
+    // named even where their label covers a node (small nodes first; never a label).
+    const std::size_t candidates = large ? std::max<std::size_t>(40, order.size() / 5) : order.size();
+    const std::size_t insist = large ? 25 : 10;
     std::vector<bool> placed(order.size(), false);
     for (std::size_t k = 0; k < order.size() && k < candidates; ++k) {
         const std::size_t i = order[k];
-        const auto lines = wrap_text(text.actor_name(net, s.nodes[i].actor), large ? 22 : 24, large ? 1 : 2);
+        const auto lines = wrap_text(text.actor_name(net, s.nodes[i].actor), large ? 22 : 24, 2);
         const auto options_here = detail::label_options(s.nodes[i], lines, font);
         const box own = node_box(s.nodes[i]);
         std::vector<box> others;
@@ -329,7 +350,7 @@ inline std::pair<std::vector<std::string>, legend_block> node_colours(const netw
             if (!(b.x0 == own.x0 && b.y0 == own.y0 && b.x1 == own.x1 && b.y1 == own.y1)) others.push_back(b);
         const std::size_t before = s.labels.size();
         place_labels(s, others, {{options_here, false}});
-        if (s.labels.size() == before && k < 10) {
+        if (s.labels.size() == before && k < insist) {
             // Relaxed: only labels, the larger nodes, the frame, legend and title block.
             std::vector<box> relaxed(taken.begin() + std::ptrdiff_t(s.nodes.size()), taken.end());
             for (std::size_t j = 0; j < s.nodes.size(); ++j)
