@@ -112,6 +112,26 @@ void CoreNumbers(benchmark::State& state) {
     label(state, g);
 }
 
+void Reach2(benchmark::State& state) {
+    const measure_graph& g = graph(static_cast<unsigned>(state.range(0)));
+    for (auto _ : state) benchmark::DoNotOptimize(reach(g, {.steps = 2, .threads = threads()}));
+    label(state, g);
+}
+
+/// 2-step reach by the breadth-first search of k > 2 (the path before the two-step kernel).
+void Reach2Search(benchmark::State& state) {
+    const measure_graph& g = graph(static_cast<unsigned>(state.range(0)));
+    for (auto _ : state) {
+        std::vector<index_t> actors(g.vertex_count());
+        std::iota(actors.begin(), actors.end(), 0);
+        const detail::degree_ordered_graph h(g, false, true);
+        std::vector<double> out(g.vertex_count());
+        detail::hop_searches(h, actors, threads(), 2, [&](index_t v, const detail::distance_sums& s) { out[v] = s.reached; });
+        benchmark::DoNotOptimize(out);
+    }
+    label(state, g);
+}
+
 void MeasureGraph(benchmark::State& state) {
     static std::map<long, network> nets;
     auto [it, fresh] = nets.try_emplace(state.range(0));
@@ -127,6 +147,8 @@ BENCHMARK(Closeness)->Arg(10)->Arg(12)->Arg(14)->Unit(benchmark::kMillisecond)->
 BENCHMARK(PageRank)->Arg(14)->Arg(16)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(Components)->Arg(14)->Arg(16)->Arg(18)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(CoreNumbers)->Arg(14)->Arg(16)->Arg(18)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(Reach2)->Arg(12)->Arg(14)->Arg(16)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(Reach2Search)->Arg(12)->Arg(14)->Arg(16)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(MeasureGraph)->Arg(14)->Arg(16)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 BENCHMARK_MAIN();

@@ -64,6 +64,9 @@ public:
     }
     [[nodiscard]] const std::vector<index_t>& out_offsets() const noexcept { return out_offsets_; }
     [[nodiscard]] const std::vector<index_t>& out_targets() const noexcept { return out_targets_; }
+    /// The in-arcs as CSR arrays; the out-arcs' when the graph is undirected.
+    [[nodiscard]] const std::vector<index_t>& in_offsets() const noexcept { return directed_ ? in_offsets_ : out_offsets_; }
+    [[nodiscard]] const std::vector<index_t>& in_sources() const noexcept { return directed_ ? in_sources_ : out_targets_; }
 
     /// Bytes held by the arrays.
     [[nodiscard]] std::size_t memory_bytes() const noexcept {

@@ -9,9 +9,12 @@
 /// same mode), UCINET's "reach efficiency" (Hanneman & Riddle, *Introduction to social network
 /// methods*, 2005, ch. 9: "two-step reach divided by size"): the share of the network one
 /// reaches per direct contact. NaN for an actor without alters.
-/// Parallel over actors, by the direction-optimising breadth-first search of closeness stopped
-/// after k levels (detail/hop_search.hpp); nothing is allocated per actor. O(n * (edges within
-/// k steps)) top-down, O(n) per bottom-up level.
+/// Parallel over actors. For k <= 2 (2-step reach, reach efficiency), no search: the vertices
+/// within two steps are marked in a bitmap per thread, the hubs' neighbourhoods OR-ed in as
+/// precomputed bitmaps (detail/two_step.hpp), on the measure graph as it is (no renumbering).
+/// For k > 2, the direction-optimising breadth-first search of closeness stopped after k levels
+/// (detail/hop_search.hpp), on the graph renumbered by degree. Nothing is allocated per actor;
+/// each actor's count is its own, so the results do not depend on the threads.
 #include <limits>
 #include <vector>
 
@@ -19,6 +22,7 @@
 #include "maillage/algorithms/scores.hpp"
 #include "maillage/detail/hop_search.hpp"
 #include "maillage/detail/parallel.hpp"
+#include "maillage/detail/two_step.hpp"
 #include "maillage/error.hpp"
 
 namespace maillage {
@@ -56,6 +60,26 @@ void bounded_search(const measure_graph& g, const reach_options& options, Record
     for (index_t v = 0; v < n; ++v)
         if (g.in_view(v)) actors.push_back(v);
     const unsigned threads = thread_count(options.threads, actors.size());
+    if (options.steps <= 2) {
+        const auto& offsets = reverse ? g.in_offsets() : g.out_offsets();
+        if (options.steps == 0) {
+            for (index_t v : actors) record(v, reach_count{0, offsets[v + 1] - offsets[v]}, g.view_size());
+            return;
+        }
+        if (options.steps == 1) {
+            // The measure graph has no loops and no parallel arcs: the alters are the arcs.
+            for (index_t v : actors) {
+                const index_t alters = offsets[v + 1] - offsets[v];
+                record(v, reach_count{alters, alters}, g.view_size());
+            }
+            return;
+        }
+        const arc_rows rows{offsets.data(), (reverse ? g.in_sources() : g.out_targets()).data(), n};
+        two_step_counts(rows, actors, threads, [&](index_t v, index_t alters, index_t reached) {
+            record(v, reach_count{reached, alters}, g.view_size());
+        });
+        return;
+    }
     // The direction-optimising search of the distance measures, stopped after `steps` levels, on
     // the vertices renumbered by degree (hop_search.hpp, degree_order.hpp).
     const degree_ordered_graph h(g, reverse, true);
