@@ -85,7 +85,7 @@ a time into a small value that it hands to the network builder and frees; the CS
 (src/io/csv_reader.cpp) hands libcsv 1 MiB blocks of whole lines. Neither holds the file's text
 or a document of the map, so the peak no longer grows with the size of the file, only with the
 map: it is reached when the network builder turns its records (the actors, and the ties as two
-id strings and their enumerations, 90 bytes a tie, in deques that grow without copying) into the
+id strings and their enumerations, 88 bytes a tie, in deques that grow without copying) into the
 network's tables and CSR, with the list of arcs the CSR is sorted from. Every term grows linearly
 with the number of actors and ties, so the ratio to the network's size in memory hardly changes
 with the size of the map; `make test` checks it on a 250 MB map (at most 3 times the network's
