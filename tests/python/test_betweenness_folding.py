@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 import maillage
+from reference_graphs import assert_close, edge_arrays, edges_graph
 
 
 def pendant_graph(seed: int, directed: bool) -> tuple[int, np.ndarray, np.ndarray]:
@@ -23,31 +24,8 @@ def pendant_graph(seed: int, directed: bool) -> tuple[int, np.ndarray, np.ndarra
     pairs += [(160 + int(rng.integers(0, v)), 160 + v) for v in range(1, 30)]
     pairs += [(190 + i, 191 + i) for i in range(5)]
     n = 196 + 10
-    s, t = [], []
-    for u, v in pairs:
-        if directed and rng.random() < 0.5:
-            u, v = v, u
-        s.append(u)
-        t.append(v)
-        if directed and rng.random() < 0.2:
-            s.append(v)
-            t.append(u)
-    return n, np.array(s, dtype=np.int64), np.array(t, dtype=np.int64)
-
-
-def reference(n: int, s: np.ndarray, t: np.ndarray, directed: bool) -> nx.Graph:
-    g = nx.DiGraph() if directed else nx.Graph()
-    g.add_nodes_from(str(i) for i in range(n))
-    g.add_edges_from((str(u), str(v)) for u, v in zip(s.tolist(), t.tolist()))
-    return g
-
-
-def close(series, expected: dict, tol: float = 1e-9) -> None:
-    assert set(series.index) == set(expected)
-    got = series.to_numpy(np.float64)
-    want = np.array([expected[k] for k in series.index], dtype=np.float64)
-    scale = max(1.0, float(np.max(np.abs(want))))
-    np.testing.assert_allclose(got, want, rtol=0, atol=tol * scale)
+    s, t = edge_arrays(pairs, directed, rng)
+    return n, s, t
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3, 4])
@@ -55,12 +33,12 @@ def close(series, expected: dict, tol: float = 1e-9) -> None:
 def test_betweenness_with_pendant_trees(seed: int, directed: bool) -> None:
     n, s, t = pendant_graph(seed, directed)
     net = maillage.Network.from_edges(s, t, n=n, directed=directed)
-    g = reference(n, s, t, directed)
-    close(net.betweenness(threads=2), nx.betweenness_centrality(g, normalized=False))
-    close(net.betweenness(normalized=True, threads=1), nx.betweenness_centrality(g, normalized=True))
+    g = edges_graph(n, s, t, directed)
+    assert_close(net.betweenness(threads=2), nx.betweenness_centrality(g, normalized=False))
+    assert_close(net.betweenness(normalized=True, threads=1), nx.betweenness_centrality(g, normalized=True))
     # Symmetrised: undirected, so folded even when the ties are directed.
     u = g.to_undirected() if directed else g
-    close(net.betweenness(directed=False, threads=2), nx.betweenness_centrality(u, normalized=False))
+    assert_close(net.betweenness(directed=False, threads=2), nx.betweenness_centrality(u, normalized=False))
     one = net.betweenness(directed=False, threads=1).to_numpy()
     two = net.betweenness(directed=False, threads=2).to_numpy()
     np.testing.assert_allclose(one, two, rtol=1e-13, atol=1e-12)
@@ -75,8 +53,8 @@ def test_trees_paths_and_stars(directed: bool) -> None:
         edges = np.array(list(g.edges()), dtype=np.int64)
         n = g.number_of_nodes()
         net = maillage.Network.from_edges(edges[:, 0], edges[:, 1], n=n, directed=directed)
-        ref = reference(n, edges[:, 0], edges[:, 1], directed)
-        close(net.betweenness(threads=2), nx.betweenness_centrality(ref, normalized=False))
+        ref = edges_graph(n, edges[:, 0], edges[:, 1], directed)
+        assert_close(net.betweenness(threads=2), nx.betweenness_centrality(ref, normalized=False))
 
 
 def test_folding_agrees_with_the_unfolded_kernels() -> None:

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 import maillage
+from reference_graphs import assert_close, edge_arrays, edges_graph
 
 
 def skewed_graph(seed: int, directed: bool) -> tuple[int, np.ndarray, np.ndarray]:
@@ -24,31 +25,8 @@ def skewed_graph(seed: int, directed: bool) -> tuple[int, np.ndarray, np.ndarray
     pairs += [(base + i, base + i + 1) for i in range(149)]
     pairs += [(base + int(a), base + int(b)) for a, b in rng.integers(0, 150, size=(40, 2)) if a != b]
     n = base + 150 + 30
-    s, t = [], []
-    for u, v in pairs:
-        if directed and rng.random() < 0.5:
-            u, v = v, u
-        s.append(u)
-        t.append(v)
-        if directed and rng.random() < 0.2:
-            s.append(v)
-            t.append(u)
-    return n, np.array(s, dtype=np.int64), np.array(t, dtype=np.int64)
-
-
-def reference(n: int, s: np.ndarray, t: np.ndarray, directed: bool) -> nx.Graph:
-    g = nx.DiGraph() if directed else nx.Graph()
-    g.add_nodes_from(str(i) for i in range(n))
-    g.add_edges_from((str(u), str(v)) for u, v in zip(s.tolist(), t.tolist()))
-    return g
-
-
-def close(series, expected: dict, tol: float = 1e-9) -> None:
-    assert set(series.index) == set(expected)
-    got = series.to_numpy(np.float64)
-    want = np.array([expected[k] for k in series.index], dtype=np.float64)
-    scale = max(1.0, float(np.max(np.abs(want))))
-    np.testing.assert_allclose(got, want, rtol=0, atol=tol * scale)
+    s, t = edge_arrays(pairs, directed, rng)
+    return n, s, t
 
 
 @pytest.mark.parametrize("seed", [1, 2])
@@ -56,20 +34,20 @@ def close(series, expected: dict, tol: float = 1e-9) -> None:
 def test_closeness_harmonic_reach(seed: int, directed: bool) -> None:
     n, s, t = skewed_graph(seed, directed)
     net = maillage.Network.from_edges(s, t, n=n, directed=directed)
-    g = reference(n, s, t, directed)
+    g = edges_graph(n, s, t, directed)
     u = g.to_undirected() if directed else g
     # networkx measures distances *to* a node in a digraph: its G.reverse() is maillage's "out".
     forward = g.reverse() if directed else g
-    close(net.closeness("out", threads=2), nx.closeness_centrality(forward))
-    close(net.closeness("in", threads=2), nx.closeness_centrality(g))
-    close(net.closeness("all", threads=2), nx.closeness_centrality(u))
-    close(net.harmonic("out", threads=2), nx.harmonic_centrality(forward))
-    close(net.harmonic("in", threads=1), nx.harmonic_centrality(g))
-    close(net.harmonic("all", threads=2), nx.harmonic_centrality(u))
+    assert_close(net.closeness("out", threads=2), nx.closeness_centrality(forward))
+    assert_close(net.closeness("in", threads=2), nx.closeness_centrality(g))
+    assert_close(net.closeness("all", threads=2), nx.closeness_centrality(u))
+    assert_close(net.harmonic("out", threads=2), nx.harmonic_centrality(forward))
+    assert_close(net.harmonic("in", threads=1), nx.harmonic_centrality(g))
+    assert_close(net.harmonic("all", threads=2), nx.harmonic_centrality(u))
     for k in (1, 2, 3):
         for mode, graph in (("out", g), ("in", g.reverse() if directed else g), ("all", u)):
             expected = {v: len(nx.single_source_shortest_path_length(graph, v, cutoff=k)) - 1 for v in graph}
-            close(net.reach(k, mode, threads=2), expected, 0.0)
+            assert_close(net.reach(k, mode, threads=2), expected, 0.0)
     efficiency = net.reach_efficiency("all")
     two = {v: len(nx.single_source_shortest_path_length(u, v, cutoff=2)) - 1 for v in u}
     for v in u:
@@ -83,9 +61,9 @@ def test_closeness_harmonic_reach(seed: int, directed: bool) -> None:
 def test_betweenness_on_a_skewed_graph(directed: bool) -> None:
     n, s, t = skewed_graph(3, directed)
     net = maillage.Network.from_edges(s, t, n=n, directed=directed)
-    g = reference(n, s, t, directed)
-    close(net.betweenness(threads=2), nx.betweenness_centrality(g, normalized=False))
-    close(net.betweenness(normalized=True, directed=False, threads=2),
+    g = edges_graph(n, s, t, directed)
+    assert_close(net.betweenness(threads=2), nx.betweenness_centrality(g, normalized=False))
+    assert_close(net.betweenness(normalized=True, directed=False, threads=2),
           nx.betweenness_centrality(g.to_undirected() if directed else g, normalized=True))
     # One thread and two: the same up to the order of the per-thread sums.
     one = net.betweenness(threads=1).to_numpy()
