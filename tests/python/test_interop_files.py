@@ -105,18 +105,25 @@ def _ties(net: maillage.Network, directed: bool) -> list[tuple[str, str, str, fl
                   zip(t["source"], t["target"], t["relation"], t["weight"].astype(float)))
 
 
-@SETTINGS
-@given(maps())
-def test_networkx_reads_our_graphml_of_random_maps(data: dict) -> None:
-    net = maillage.Network.from_dict(data)
+def _networkx_reads_back(net: maillage.Network, suffix: str, read) -> nx.Graph:
+    """The graph networkx's `read` gives of `net` written as `suffix`, once its actors, direction
+    and ties (ends, relation, weight) are checked against the map's."""
     with tempfile.TemporaryDirectory() as folder:
-        net.write(Path(folder) / "map.graphml")
-        graph = nx.read_graphml(Path(folder) / "map.graphml")
+        net.write(Path(folder) / f"map.{suffix}")
+        graph = read(Path(folder) / f"map.{suffix}")
     assert list(graph.nodes) == list(net.actors.index)
     directed = graph.is_directed()
     assert directed == bool(net.ties["directed"].any())
     assert sorted((*_ends(u, v, directed), d["relation"], float(d.get("weight", 1.0)))
                   for u, v, d in graph.edges(data=True)) == _ties(net, directed)
+    return graph
+
+
+@SETTINGS
+@given(maps())
+def test_networkx_reads_our_graphml_of_random_maps(data: dict) -> None:
+    net = maillage.Network.from_dict(data)
+    graph = _networkx_reads_back(net, "graphml", nx.read_graphml)
     for actor_id, row in net.actors.iterrows():
         assert graph.nodes[actor_id]["kind"] == row["kind"]
         if isinstance(row["label"], str) and row["label"]:
@@ -127,14 +134,7 @@ def test_networkx_reads_our_graphml_of_random_maps(data: dict) -> None:
 @given(maps())
 def test_networkx_reads_our_gexf_of_random_maps(data: dict) -> None:
     net = maillage.Network.from_dict(data)
-    with tempfile.TemporaryDirectory() as folder:
-        net.write(Path(folder) / "map.gexf")
-        graph = nx.read_gexf(Path(folder) / "map.gexf")
-    assert list(graph.nodes) == list(net.actors.index)
-    directed = graph.is_directed()
-    assert directed == bool(net.ties["directed"].any())
-    assert sorted((*_ends(u, v, directed), d["relation"], float(d.get("weight", 1.0)))
-                  for u, v, d in graph.edges(data=True)) == _ties(net, directed)
+    graph = _networkx_reads_back(net, "gexf", nx.read_gexf)
     assert [graph.nodes[v]["kind"] for v in graph.nodes] == list(net.actors["kind"])
 
 
