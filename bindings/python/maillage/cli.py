@@ -238,7 +238,7 @@ def meetings_command(map_path: Path, as_of: str | None, as_csv: bool, owner: str
     """
     from .errors import InvalidArgumentError, UnknownIdError
     from .meetings import as_of_text, decisions
-    from .messages import LocalDate, catalogue
+    from .messages import Count, LocalDate, catalogue
 
     try:
         when = as_of_text(as_of)
@@ -274,7 +274,7 @@ def meetings_command(map_path: Path, as_of: str | None, as_csv: bool, owner: str
         status = words["statuses"].get(r.status, r.status)
         if r.followed_up_in:
             status += f" → {r.followed_up_in}"
-        late = words["late"].format(days=int(r.days_late)) if r.overdue else ""
+        late = words["late"].format(days=Count(int(r.days_late), lang)) if r.overdue else ""
         who = (labels.get(r.who) or r.who) if r.who else words["nobody"]
         rows.append([f"{r.meeting} {r.date}".strip(), who, r.what, r.due or "—", status, late])
     widths = [max(_width(line[i]) for line in [header, *rows]) for i in range(len(header))]
