@@ -3,6 +3,8 @@
 #include <boost/test/tools/floating_point_comparison.hpp>
 
 #include <cmath>
+#include <map>
+#include <string>
 
 #include "fixtures.hpp"
 
@@ -260,7 +262,10 @@ BOOST_AUTO_TEST_CASE(ego_network_of_a_user) {
     BOOST_TEST(e.size_by_role.at("family") == 1u);
     BOOST_TEST(e.blau_kind == 1 - (4.0 / 9 + 1.0 / 9), tt::tolerance(eps));
     BOOST_TEST(e.iqv_kind == (4.0 / 9) / (1 - 1.0 / 4), tt::tolerance(eps));
-    BOOST_TEST(std::isnan(e.blau_sector));
+    // The nurse has no sector of her own: she counts in the CMS's (health), the persons in none.
+    BOOST_CHECK(e.size_by_sector == (std::map<std::string, index_t>{{"health", 1}}));
+    BOOST_TEST(e.blau_sector == 0.0);
+    BOOST_TEST(e.iqv_sector == 0.0);
     BOOST_TEST(e.density == 0.0);
     BOOST_TEST(e.ei_index == (1.0 - 2.0) / 3, tt::tolerance(eps));
     BOOST_TEST(e.effective_size == 3.0, tt::tolerance(eps));
@@ -281,7 +286,11 @@ BOOST_AUTO_TEST_CASE(ego_network_of_a_user) {
     BOOST_TEST(c.alters[1].sent == 1u);
     BOOST_TEST(c.alters[1].received == 1u);
     BOOST_TEST(c.potential_partners == (std::vector<index_t>{net.actor_index("ss")}), tt::per_element());
-    // By sector: the CMS is "health", the nurse has none and the social service is "social": all external.
+    // Composition: the nurse in the CMS's sector, the social service in its own.
+    BOOST_CHECK(c.size_by_sector == (std::map<std::string, index_t>{{"health", 1}, {"social", 1}}));
+    BOOST_TEST(c.blau_sector == 0.5, tt::tolerance(eps));
+    // The E-I index reads the actors' own field: the CMS is "health", the nurse has none and the
+    // social service is "social": all external.
     BOOST_TEST(c.ei_index == 1.0, tt::tolerance(eps));
     // In the primary layer the CMS has no alters.
     const ego_result p = ego_network(network_view(net), net.actor_index("cms"), {.layer = layer::primary});

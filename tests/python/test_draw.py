@@ -44,6 +44,12 @@ def texts(root: ET.Element) -> list[str]:
     return out
 
 
+def all_text(root: ET.Element) -> str:
+    """Every text of the drawing in one string, non-breaking spaces as spaces (a legend title
+    that wraps keeps its parenthesis on one line)."""
+    return " ".join(texts(root)).replace("\xa0", " ")
+
+
 def tooltips(root: ET.Element) -> list[str]:
     return [t.text or "" for t in root.iter(f"{SVG_NS}title")]
 
@@ -228,7 +234,7 @@ def test_colour_and_size_options() -> None:
     assert "Kinds of actor" in texts(by_kind)
     partition = pd.Series({i: (0 if k < 20 else 1) for k, i in enumerate(net.ids)})
     by_community = texts(parse(net.draw(color_by="community", communities=partition, lang="en")))
-    assert "Communities" in by_community and any(t.startswith("community 2") for t in by_community)
+    assert "Communities (given partition)" in " ".join(by_community).replace("\xa0", " ") and any(t.startswith("community 2") for t in by_community)
     sized = net.draw(size_by=net.pagerank().rename("PageRank"), lang="en")
     assert "Size: PageRank" in texts(parse(sized))
     for measure in maillage.drawing.SIZE_BY:
@@ -238,8 +244,6 @@ def test_colour_and_size_options() -> None:
         net.draw(color_by="colour")
     with pytest.raises(maillage.InvalidArgumentError, match="size_by"):
         net.draw(size_by="size")
-    with pytest.raises(maillage.InvalidArgumentError, match="needs communities"):
-        net.draw(color_by="community")
     with pytest.raises(maillage.InvalidArgumentError, match="kind must be one of"):
         net.draw("chart")
     with pytest.raises(maillage.InvalidArgumentError, match="needs actor"):
@@ -252,6 +256,59 @@ def test_colour_and_size_options() -> None:
         net.draw(lang="it")
 
 
+def node_fills(root: ET.Element, net: maillage.Network) -> dict[str, str]:
+    """The fill colour of every drawn actor's node, by actor id (its tooltip starts with the
+    actor's label, or its id without one)."""
+    by_label = {(label or actor): actor for actor, label in zip(net.ids, net.actors["label"].fillna(""))}
+    assert len(by_label) == len(net), "the labels of the map must tell its actors apart"
+    actors = next(g for g in root.iter(f"{SVG_NS}g") if g.get("class") == "actors")
+    out = {}
+    for group in actors.findall(f"{SVG_NS}g"):
+        tip = group.findtext(f"{SVG_NS}title") or ""
+        shape = next(e for e in group if e.tag != f"{SVG_NS}title")
+        out[by_label[tip.split(" — ")[0]]] = shape.get("fill")
+    return out
+
+
+def assert_colours_follow(fills: dict[str, str], partition: pd.Series) -> None:
+    """Drawn actors share a colour exactly when they share a community (the maps have fewer
+    communities than the palette has colours)."""
+    assert 2 <= partition[list(fills)].nunique() <= 16  # colours of the palette (draw/scene.hpp)
+    colour_of: dict[object, str] = {}
+    for actor, fill in fills.items():
+        assert colour_of.setdefault(partition[actor], fill) == fill, actor
+    assert len(set(colour_of.values())) == len(colour_of)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_communities_are_computed_when_the_map_has_none(name: str) -> None:
+    net = maillage.example(name)
+    svg = net.draw(color_by="community", lang="en")
+    root = parse(svg)
+    for seed in (0, 3):
+        louvain = net.communities("louvain", seed=seed)
+        drawn = net.draw(color_by="community", lang="en", community_seed=seed)
+        assert f"Communities (Louvain, seed {seed})" in all_text(parse(drawn))
+        # The legend numbers them as net.communities() does (0 the largest is "community 1").
+        assert f"community 1 ({int((louvain == 0).sum())})" in texts(parse(drawn))
+        if louvain.nunique() >= 2:
+            assert_colours_follow(node_fills(parse(drawn), net), louvain)
+    assert str(svg) == str(net.draw(color_by="community", lang="en"))  # same seed, same drawing
+    # A partition from net.communities() says where it comes from; any other one that it is given.
+    leiden = net.communities("leiden", seed=2)
+    assert "Communities (Leiden, seed 2)" in all_text(parse(net.draw(color_by="community", communities=leiden, lang="en")))
+    plain = dict(leiden)
+    assert "Communities (given partition)" in all_text(parse(net.draw(color_by="community", communities=plain, lang="en")))
+    assert "Communautés (Louvain, graine 0)" in all_text(parse(net.draw(color_by="community")))
+
+
+def test_communities_of_a_view_are_those_of_the_view() -> None:
+    net = maillage.example("reseau_regional")
+    view = net.view(layer="secondary")
+    fills = node_fills(parse(view.draw(color_by="community", lang="en")), net)
+    assert_colours_follow(fills, view.communities("louvain", seed=0))
+
+
 def test_community_attribute() -> None:
     net = maillage.Network.from_dict({
         "actors": [{"id": x, "kind": "organisation", "attributes": {"community": c}} for x, c in
@@ -260,6 +317,41 @@ def test_community_attribute() -> None:
     })
     shown = texts(parse(net.draw(color_by="community", lang="fr")))
     assert "communauté 1 (2)" in shown and "communauté 2 (1)" in shown
+    assert "Communautés (attribut « community »)" in " ".join(shown).replace("\xa0", " ")
+
+
+def test_explicit_community_attribute_wins_on_an_example() -> None:
+    net = maillage.example("reseau_regional")
+    data = net.to_dict()
+    # Two halves by map order: not what Louvain finds.
+    halves = {actor["id"]: ("west" if k < len(data["actors"]) // 2 else "east") for k, actor in enumerate(data["actors"])}
+    for actor in data["actors"]:
+        actor.setdefault("attributes", {})["community"] = halves[actor["id"]]
+    marked = maillage.Network.from_dict(data)
+    fills = node_fills(parse(marked.draw(color_by="community", lang="en")), marked)
+    assert_colours_follow(fills, pd.Series(halves))
+    assert not pd.Series(halves).groupby(net.communities("louvain", seed=0)).nunique().eq(1).all()
+
+
+def test_command_computes_communities(tmp_path: Path) -> None:
+    regional = maillage.example_path("reseau_regional")
+    net = maillage.read(regional)
+    first, again, other = tmp_path / "c0.svg", tmp_path / "c0-again.svg", tmp_path / "c4.svg"
+    for target, seed in ((first, "0"), (again, "0"), (other, "4")):
+        result = run("draw", regional, "--color-by", "community", "--community-seed", seed, "--lang", "en", "-o", target)
+        assert result.returncode == 0, result.stderr
+    assert first.read_bytes() == again.read_bytes()
+    root = parse(first.read_text(encoding="utf-8"))
+    assert "Communities (Louvain, seed 0)" in all_text(root)
+    assert_colours_follow(node_fills(root, net), net.communities("louvain", seed=0))
+    root = parse(other.read_text(encoding="utf-8"))
+    assert "Communities (Louvain, seed 4)" in all_text(root)
+    assert_colours_follow(node_fills(root, net), net.communities("louvain", seed=4))
+    # Without --community-seed: seed 0, as net.communities().
+    assert run("draw", regional, "--color-by", "community", "--lang", "en", "-o", tmp_path / "d.svg").returncode == 0
+    assert (tmp_path / "d.svg").read_bytes() == first.read_bytes()
+    assert "--community-seed" in run("draw", "--help").stdout
+    assert run("draw", regional, "--color-by", "community", "--community-seed", "-1", "-o", tmp_path / "x.svg").returncode == 2
 
 
 @pytest.mark.skipif(png_converter() is None, reason="no SVG to PNG converter installed")
@@ -286,12 +378,12 @@ def test_command(tmp_path: Path) -> None:
     communities = tmp_path / "communities.csv"
     communities.write_text("id;community\nssr_valmont;1\ncms_valmont;2\n", encoding="utf-8")
     assert run("draw", regional, "--color-by", "community", "--communities", communities, "-o", tmp_path / "c.svg").returncode == 0
+    assert "Communautés (communities.csv)" in all_text(parse((tmp_path / "c.svg").read_text(encoding="utf-8")))
     # Usage errors: 2; unreadable maps: 1.
     assert run("draw", path, "--ego", "nobody", "-o", tmp_path / "x.svg").returncode == 2
     assert run("draw", path, "--ego", "ssr", "-o", tmp_path / "x.svg").returncode == 2
     assert run("draw", path, "--ego", "usr", "--partners", "ssr", "-o", tmp_path / "x.svg").returncode == 2
     assert run("draw", path, "-o", tmp_path / "x.pdf").returncode == 2
-    assert run("draw", path, "--color-by", "community", "-o", tmp_path / "x.svg").returncode == 2
     assert run("draw", path).returncode == 2
     missing = run("draw", tmp_path / "missing.maillage.json", "-o", tmp_path / "x.svg")
     assert missing.returncode == 1 and "error:" in missing.stderr

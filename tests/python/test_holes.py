@@ -329,6 +329,18 @@ def test_brokerage_of_a_view_counts_its_actors_only() -> None:
 
 # Ego networks on the bundled example maps.
 
+def counted_sector(actors: pd.DataFrame, actor: str) -> str:
+    """The sector an ego network counts an alter in: its own, else its organisation's."""
+    own = actors.loc[actor, "sector"]
+    if isinstance(own, str) and own:
+        return own
+    organisation = actors.loc[actor, "organisation"]
+    if isinstance(organisation, str) and organisation in actors.index:
+        theirs = actors.loc[organisation, "sector"]
+        return theirs if isinstance(theirs, str) else ""
+    return ""
+
+
 @pytest.mark.parametrize("name", ["ecocarte_usager", "reseau_regional"])
 def test_ego_measures_on_example_maps(name: str) -> None:
     net = maillage.example(name)
@@ -365,8 +377,7 @@ def test_ego_measures_on_example_maps(name: str) -> None:
             blau = 1 - sum((c / len(alters)) ** 2 for c in kinds.values())
             assert e["blau_kind"] == pytest.approx(blau, abs=1e-12)
             assert e["iqv_kind"] == pytest.approx(blau / (1 - 1 / 4), abs=1e-12)
-        with_sector = [actors.loc[a, "sector"] for a in alters if not pd.isna(actors.loc[a, "sector"])
-                       and actors.loc[a, "sector"]]
+        with_sector = [sector for sector in (counted_sector(actors, a) for a in alters) if sector]
         if with_sector:
             counts = Counter(with_sector)
             blau = 1 - sum((c / len(with_sector)) ** 2 for c in counts.values())
@@ -443,3 +454,37 @@ def test_ego_in_an_organisation_level_view() -> None:
     if len(professionals):
         with pytest.raises(maillage.InvalidArgumentError, match="not in the view"):
             view.ego(professionals[0])
+
+
+def test_ego_of_a_professional_counts_colleagues_in_their_service_sector() -> None:
+    # q (a nurse of the health centre) works with p (a social worker of the social service, no
+    # sector of her own), with the housing office and with the user; the organisation's sector
+    # stands for its professionals, the user has none.
+    net = maillage.Network.from_dict({
+        "actors": [
+            {"id": "soc", "kind": "organisation", "sector": "social"},
+            {"id": "cms", "kind": "organisation", "sector": "health"},
+            {"id": "log", "kind": "organisation", "sector": "housing"},
+            {"id": "p", "kind": "professional", "organisation": "soc"},
+            {"id": "q", "kind": "professional", "organisation": "cms"},
+            {"id": "r", "kind": "professional", "organisation": "log", "sector": "social"},
+            {"id": "u", "kind": "person", "role": "user"},
+        ],
+        "ties": [
+            {"source": "q", "target": "p", "relation": "coordination"},
+            {"source": "q", "target": "log", "relation": "referral"},
+            {"source": "q", "target": "r", "relation": "information"},
+            {"source": "q", "target": "u", "relation": "accompaniment"},
+            {"source": "cms", "target": "q", "relation": "membership"},
+        ],
+    })
+    e = net.ego("q")
+    # p: the social service's; r: her own (social) before her organisation's (housing).
+    assert e["size_by_sector"] == {"social": 2, "housing": 1, "health": 1}
+    assert e.alters.loc["p", "sector"] == "social" and e.alters.loc["r", "sector"] == "social"
+    assert e.alters.loc["cms", "sector"] == "health" and pd.isna(e.alters.loc["u", "sector"])
+    blau = 1 - ((2 / 4) ** 2 + (1 / 4) ** 2 + (1 / 4) ** 2)
+    assert e["blau_sector"] == pytest.approx(blau, abs=1e-12)
+    # The organisation's partner map: its own nurse counts in its sector.
+    assert net.ego("cms")["size_by_sector"] == {"health": 1}
+    assert net.ego("u")["size_by_sector"] == {"health": 1}

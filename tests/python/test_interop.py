@@ -86,3 +86,42 @@ def test_adjacency_agrees_with_igraph(name: str) -> None:
         if not d:
             expected[position[t]] += 1
     assert out_degree == expected
+
+
+def test_default_kind_and_relation_of_a_plain_graph() -> None:
+    g = nx.Graph()
+    g.add_edge("cms", "ssr")
+    g.add_edge("cms", "usr", relation="accompaniment")
+    g.nodes["usr"]["kind"] = "person"
+    g.nodes["usr"]["role"] = "user"
+    net = maillage.from_networkx(g, kind="organisation", relation="coordination")
+    assert dict(net.actors["kind"]) == {"cms": "organisation", "ssr": "organisation", "usr": "person"}
+    assert list(net.ties["relation"]) == ["coordination", "accompaniment"]
+    # A tie with an organisation is secondary.
+    assert list(net.ties["layer"]) == ["secondary", "secondary"]
+    # The defaults when nothing is said: persons tied by "other" ties, primary between persons.
+    plain = maillage.from_networkx(nx.path_graph(3))
+    assert set(plain.actors["kind"]) == {"person"} and set(plain.ties["relation"]) == {"other"}
+    assert set(plain.ties["layer"]) == {"primary"}
+    with pytest.raises(maillage.InvalidArgumentError, match='from_networkx: kind must be one of .*got "company"'):
+        maillage.from_networkx(g, kind="company")
+    with pytest.raises(maillage.InvalidArgumentError, match='from_networkx: relation must be one of .*got "love"'):
+        maillage.from_networkx(g, relation="love")
+
+
+@pytest.mark.parametrize("name", maillage.example_names())
+def test_simple_graph_of_the_map_keeps_actors_and_tie_fields(name: str) -> None:
+    # A user who turns the multigraph into a plain Graph/DiGraph (parallel ties merge) still gets
+    # the map's actors back, their kind, label and every field, and each kept tie's fields.
+    net = maillage.example(name)
+    graph = net.to_networkx()
+    simple = nx.DiGraph(graph) if graph.is_directed() else nx.Graph(graph)
+    back = maillage.from_networkx(simple)
+    assert back.to_dict()["actors"] == net.to_dict()["actors"]
+    fields = ["relation", "formality", "layer", "directed", "weight", "valence"]
+    original = {(s, t, r) for s, t, r in zip(net.ties["source"], net.ties["target"], net.ties["relation"])}
+    for tie in back.ties[["source", "target", *fields]].itertuples(index=False):
+        assert (tie.source, tie.target, tie.relation) in original or (tie.target, tie.source, tie.relation) in original
+    kinds = dict(back.actors["kind"])
+    assert kinds == dict(net.actors["kind"]) and set(kinds.values()) - {"person"}
+    assert dict(back.actors["label"].fillna("")) == dict(net.actors["label"].fillna(""))

@@ -238,7 +238,7 @@ def meetings_command(map_path: Path, as_of: str | None, as_csv: bool, owner: str
     """
     from .errors import InvalidArgumentError, UnknownIdError
     from .meetings import as_of_text, decisions
-    from .messages import LocalDate, catalogue
+    from .messages import Count, LocalDate, catalogue
 
     try:
         when = as_of_text(as_of)
@@ -274,7 +274,7 @@ def meetings_command(map_path: Path, as_of: str | None, as_csv: bool, owner: str
         status = words["statuses"].get(r.status, r.status)
         if r.followed_up_in:
             status += f" → {r.followed_up_in}"
-        late = words["late"].format(days=int(r.days_late)) if r.overdue else ""
+        late = words["late"].format(days=Count(int(r.days_late), lang)) if r.overdue else ""
         who = (labels.get(r.who) or r.who) if r.who else words["nobody"]
         rows.append([f"{r.meeting} {r.date}".strip(), who, r.what, r.due or "—", status, late])
     widths = [max(_width(line[i]) for line in [header, *rows]) for i in range(len(header))]
@@ -434,16 +434,20 @@ def _read_communities(path: Path) -> dict[str, str]:
 @click.option("--color-by", "color_by", type=click.Choice(["sector", "kind", "community"]), default="sector",
               show_default=True, help="Colour of the actors on the whole map.")
 @click.option("--communities", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
-              help='CSV file (columns id, community) for --color-by community; default: the actors\' "community" attribute.')
+              help='CSV file (columns id, community) for --color-by community; without it, the actors\' "community" '
+                   'attribute, else the Louvain communities computed with --community-seed. The legend says which.')
 @click.option("--size-by", "size_by", type=click.Choice(["betweenness", "degree", "strength", "closeness", "harmonic",
                                                           "pagerank", "core", "none"]),
               default="betweenness", show_default=True, help="Size of the actors on the whole map (ties either way).")
 @click.option("--lang", type=_LANG, default="fr", show_default=True, help="Language of the texts.")
 @click.option("--seed", type=int, default=1, show_default=True, help="Seed of the layout of the whole map.")
+@click.option("--community-seed", "community_seed", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Seed of the Louvain communities computed for --color-by community (as net.communities(seed=...)): "
+                   "the same seed gives the same colours.")
 @click.option("--reach", type=click.IntRange(min=0), default=1, show_default=True,
               help="Referral steps allowed beyond a direct tie when covering the needs of an ecomap.")
 def draw_command(map_path: Path, output: Path, ego: str | None, partners: str | None, color_by: str,
-                 communities: Path | None, size_by: str, lang: str, seed: int, reach: int) -> None:
+                 communities: Path | None, size_by: str, lang: str, seed: int, community_seed: int, reach: int) -> None:
     """Draw a map as SVG (or PNG): the whole map, the ecomap of a person (--ego) or the partner
     map of an organisation (--partners).
 
@@ -470,7 +474,9 @@ def draw_command(map_path: Path, output: Path, ego: str | None, partners: str | 
             drawing = net.draw("partners", partners, lang=lang)
         else:
             partition = _read_communities(communities) if communities is not None else None
-            drawing = net.draw("map", color_by=color_by, size_by=size_by, communities=partition, lang=lang, seed=seed)
+            drawing = net.draw("map", color_by=color_by, size_by=size_by, communities=partition, lang=lang, seed=seed,
+                               community_seed=community_seed,
+                               communities_source=communities.name if communities is not None else None)
     except (UnknownIdError, InvalidArgumentError) as error:
         raise click.BadParameter(str(error), param_hint="--ego" if ego else "--partners" if partners else "--color-by") from None
     except (MaillageError, OSError) as error:

@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable, Mapping, Sequence
+from numbers import Real
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -128,48 +129,79 @@ def _index(net: Network, actor: str, kind: str) -> int:
     return int(index)
 
 
-def _communities(net: Network, communities: Any) -> list[int]:
-    """One community number per actor (map order), from a Series or mapping keyed by actor id, a
-    sequence in map order, or the actors' ``community`` attribute."""
-    ids = net.ids
+def _communities(net: Network | NetworkView, communities: Any, seed: int, source: str | None,
+                 text: dict[str, str]) -> tuple[list[int], str]:
+    """One community number per actor of the whole map (map order) and the legend's title, which
+    says where they come from: ``communities`` (a Series or mapping keyed by actor id, or a
+    sequence in map order; ``source`` names it, e.g. a file), else the actors' ``community``
+    attribute, else the Louvain communities of what is drawn with ``seed``."""
+    from .network import NetworkView
+
+    whole = net.network if isinstance(net, NetworkView) else net
+    ids = whole.ids
     if communities is None:
-        values: list[Any] = [attrs.get("community") if isinstance(attrs, dict) else None for attrs in net.actors["attributes"]]
+        values: list[Any] = [attrs.get("community") if isinstance(attrs, dict) else None
+                             for attrs in whole.actors["attributes"]]
         if all(v is None for v in values):
-            raise InvalidArgumentError('draw: color_by="community" needs communities (a Series or dict keyed by actor id, '
-                                       'or a "community" attribute on the actors)')
-    elif isinstance(communities, (pd.Series, Mapping)):
-        values = [communities.get(i) for i in ids]
-    elif isinstance(communities, Sequence) and not isinstance(communities, str):
-        if len(communities) != len(ids):
-            raise InvalidArgumentError(f"draw: communities must hold one value per actor ({len(ids)}), got {len(communities)}")
-        values = list(communities)
+            computed = net.communities("louvain", seed=seed)
+            values = [computed.get(i) for i in ids]
+            title = text["communities_louvain"].format(seed=seed)
+        else:
+            title = text["communities_attribute"]
     else:
-        raise InvalidArgumentError(f"draw: communities must be a Series, a dict or a list, got {type(communities).__name__}")
-    # Any labels (numbers or names) become 0, 1, ... in order of first appearance; actors without
-    # one share a last community.
+        if isinstance(communities, (pd.Series, Mapping)):
+            values = [communities.get(i) for i in ids]
+        elif isinstance(communities, Sequence) and not isinstance(communities, str):
+            if len(communities) != len(ids):
+                raise InvalidArgumentError(f"draw: communities must hold one value per actor ({len(ids)}), got {len(communities)}")
+            values = list(communities)
+        else:
+            raise InvalidArgumentError(f"draw: communities must be a Series, a dict or a list, got {type(communities).__name__}")
+        attrs = communities.attrs if isinstance(communities, pd.Series) else {}
+        if source is not None:
+            title = text["communities_source"].format(source=source)
+        elif attrs.get("method") in ("louvain", "leiden") and "seed" in attrs:
+            title = text[f"communities_{attrs['method']}"].format(seed=attrs["seed"])
+        else:
+            title = text["communities_given"]
+    missing = [v is None or (isinstance(v, float) and math.isnan(v)) for v in values]
+    present = [v for v, absent in zip(values, missing) if not absent]
+    if present and all(isinstance(v, Real) and not isinstance(v, bool) and float(v).is_integer() and v >= 0
+                       for v in present):
+        # Community numbers (as net.communities() gives, 0 the largest) keep theirs: the legend's
+        # "community k" is number k - 1; actors without one share a last community.
+        last = int(max(present)) + 1
+        return [last if absent else int(v) for v, absent in zip(values, missing)], title
+    # Other labels (names) become 0, 1, ... in order of first appearance; actors without one
+    # share a last community.
     numbers: dict[Any, int] = {}
     out = []
-    missing = [v is None or (isinstance(v, float) and math.isnan(v)) for v in values]
     for v, absent in zip(values, missing):
         if absent:
             out.append(-1)
             continue
         key = int(v) if isinstance(v, float) and v.is_integer() else v
         out.append(numbers.setdefault(key, len(numbers)))
-    return [len(numbers) if v < 0 else v for v in out]
+    return [len(numbers) if v < 0 else v for v in out], title
 
 
 def draw(net: Network | NetworkView, kind: str = "map", actor: str | None = None, *, color_by: str = "sector",
          size_by: str | pd.Series = "betweenness", communities: Any = None, lang: str = "fr",
          name: Callable[[str], str] | None = None, width: float = 1180, height: float = 780, seed: int = 1,
-         reach: int = 1, title: str | None = None) -> SVG:
+         reach: int = 1, title: str | None = None, community_seed: int = 0,
+         communities_source: str | None = None) -> SVG:
     """A drawing of the map as SVG.
 
     - ``kind="map"``: the whole map (or the view), stress layout; ``color_by`` "sector", "kind"
-      or "community" (``communities``: a Series/dict keyed by actor id, e.g. a Louvain partition,
-      or a ``community`` attribute on the actors); ``size_by`` a measure name (degree, strength,
+      or "community"; ``size_by`` a measure name (degree, strength,
       betweenness, closeness, harmonic, pagerank, core, none; ties either way) or a Series of
       values keyed by actor id.
+    - The communities of ``color_by="community"`` are, in this order of precedence:
+      ``communities`` (a Series/dict keyed by actor id or a list in map order;
+      ``communities_source`` names where it comes from, e.g. a CSV file), the actors'
+      ``community`` attribute, or else the Louvain communities of what is drawn
+      (``net.communities("louvain", seed=community_seed)``: the same seed gives the same
+      colours). The legend's title says which was used ("Communautés (Louvain, graine 0)").
     - ``kind="ecomap"``, ``actor`` a person: the person at the centre, primary network inside,
       secondary network outside by sector, needs covered or not (``reach`` as in coverage).
     - ``kind="partners"``, ``actor`` an organisation: its partners by kind of tie, potential
@@ -209,7 +241,9 @@ def draw(net: Network | NetworkView, kind: str = "map", actor: str | None = None
         size_mode = size_by
     else:
         raise InvalidArgumentError(f'draw: size_by must be one of {", ".join(SIZE_BY)} or a Series, got "{size_by}"')
-    members = _communities(whole, communities) if color_by == "community" else []
+    members: list[int] = []
+    if color_by == "community":
+        members, text["communities"] = _communities(net, communities, community_seed, communities_source, text)
     return SVG(_core.draw_map(net._view_core(), color_by=color_by, size_by=size_mode, sizes=sizes, size_name=size_name,
                               communities=members, width=float(width), height=float(height), seed=int(seed), lang=lang,
                               text=text, names=names, title=title or ""))

@@ -68,8 +68,9 @@ class Brokerage:
 class Ego:
     """The ego network of one actor (``include/maillage/analysis/ego.hpp``).
 
-    ``alters``: a DataFrame indexed by alter id with the alter's label, kind, role, sector and
-    ``potential`` flag and what ties it to the ego (``ties``, ``weight``, ``sent``, ``received``,
+    ``alters``: a DataFrame indexed by alter id with the alter's label, kind, role, sector (its
+    own, or for a professional without one its organisation's: the sector ``size_by_sector``
+    counts it in), ``potential`` flag and what ties it to the ego (``ties``, ``weight``, ``sent``, ``received``,
     ``primary``, ``secondary``, ``formal``, ``informal``, ``supportive``, ``conflictual``,
     ``ambivalent``) and ``ties_to_alters`` (its degree among the alters). ``measures``: size,
     ``size_by_layer`` / ``_formality`` / ``_kind`` / ``_role`` / ``_sector``, Blau and IQV over
@@ -299,6 +300,12 @@ class HolesMixin(ViewBacked):
         alters = pd.DataFrame(index=pd.Index(alter_ids, name="id", dtype=object))
         for column in info.columns:
             alters[column] = list(info[column])
+        if alter_ids:
+            # A professional without a sector is counted in its organisation's (ego.hpp).
+            own = actors["sector"]
+            of_organisation = actors["organisation"].map(own)
+            effective = own.where(own.notna() & (own != ""), of_organisation)
+            alters["sector"] = list(effective.loc[alter_ids])
         for column in ["ties", "weight", "sent", "received", "primary", "secondary", "formal", "informal",
                        "supportive", "conflictual", "ambivalent", "ties_to_alters"]:
             alters[column] = np.asarray(a[column], dtype=np.float64 if column == "weight" else np.int64)

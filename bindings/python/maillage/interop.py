@@ -124,23 +124,41 @@ def _fill(record: dict[str, Any], attrs: dict[Any, Any], fields: set[str], skip:
         record["attributes"] = {**free, **(record.get("attributes") or {})}
 
 
-def from_networkx(graph: nx.Graph, *, name: str = "<networkx>") -> Network:
+_KINDS = ("person", "professional", "organisation", "network")
+_RELATIONS = ("family", "friendship", "neighbourhood", "work", "partnership", "coordination", "referral",
+              "information", "funding", "accompaniment", "supervision", "membership", "other")
+
+
+def from_networkx(graph: nx.Graph, *, name: str = "<networkx>", kind: str = "person",
+                  relation: str = "other") -> Network:
     """A maillage network from any networkx graph.
 
-    Node ids become actor ids (``str(node)``). Node attributes named like actor fields fill
-    them; the others go into ``attributes``. Missing fields take these defaults: ``kind``
-    "person", ``relation`` "other"; ``directed`` follows the graph (``graph.is_directed()``)
-    unless an edge says otherwise; ``weight`` 1; formality and layer as in the JSON map.
+    Node ids become actor ids (``str(node)``). Node attributes named like actor fields
+    (``kind``, ``label``, ``role``, ``sector``...) fill them; the others go into
+    ``attributes``; edge attributes named like tie fields (``relation``, ``formality``,
+    ``layer``, ``directed``, ``weight``...) likewise. So ``from_networkx(net.to_networkx())``
+    gives the map back, and a graph built by hand only needs the attributes it has.
+
+    A node without a ``kind`` attribute takes ``kind`` (default "person": a plain graph of
+    people, as networkx's social examples; pass ``kind="organisation"`` for a graph of
+    services), an edge without ``relation`` takes ``relation`` (default "other").
+    ``directed`` follows the graph (``graph.is_directed()``) unless an edge says otherwise;
+    ``weight`` 1; formality and layer as in the JSON map (a tie between two persons is primary).
     In a directed graph, an edge marked ``directed=False`` is one tie with its reverse twin:
     the arc marked ``twin=True`` (as :func:`to_networkx` writes) or, without the mark, the
     second of the two met, is not added again. Integer edge keys (tie positions, as
     :func:`to_networkx` writes) give the order of the ties.
     """
+    from .errors import InvalidArgumentError
     from .network import Network
 
+    if kind not in _KINDS:
+        raise InvalidArgumentError(f'from_networkx: kind must be one of {", ".join(_KINDS)}, got "{kind}"')
+    if relation not in _RELATIONS:
+        raise InvalidArgumentError(f'from_networkx: relation must be one of {", ".join(_RELATIONS)}, got "{relation}"')
     actors = []
     for node, attrs in graph.nodes(data=True):
-        actor: dict[str, Any] = {"id": str(node), "kind": "person"}
+        actor: dict[str, Any] = {"id": str(node), "kind": kind}
         _fill(actor, attrs, _ACTOR_FIELDS, skip={"id"})
         actors.append(actor)
 
@@ -159,7 +177,7 @@ def from_networkx(graph: nx.Graph, *, name: str = "<networkx>") -> Network:
         source, target = str(u), str(v)
         if not graph_directed and attrs.get("source") == target:
             source, target = target, source
-        tie: dict[str, Any] = {"source": source, "target": target, "relation": "other"}
+        tie: dict[str, Any] = {"source": source, "target": target, "relation": relation}
         orientation = {"source"} if not graph_directed and attrs.get("source") in (source, target) else set()
         _fill(tie, attrs, _TIE_FIELDS, skip={"twin"} | orientation)
         tie.setdefault("directed", graph_directed)

@@ -11,6 +11,12 @@ A date placeholder may name a *form* of the catalogue's ``dates.forms``, which c
 preposition the date takes in that language and precision: ``{last_activity:since}`` gives
 "depuis le 2 mars 2021" for a day and "depuis mars 2021" for a month (en "since ...", de "seit
 dem 2. März 2021" / "seit März 2021"). A bare ``{date}`` gives the date alone.
+
+A number placeholder may likewise name a *plural* of the catalogue's ``plurals`` section, which
+holds the ``one`` and ``other`` forms of a phrase (as ICU and gettext plurals do; ``{n}`` is the
+number): ``{cut_off:actors_cut_off}`` gives "1 acteur serait coupé" and "3 acteurs seraient
+coupés". The form follows the CLDR rule of the language (:func:`plural_category`): French takes
+the singular for 0 and 1, English and German for 1 only. A bare ``{cut_off}`` gives the number.
 """
 
 from __future__ import annotations
@@ -53,6 +59,51 @@ def catalogue(lang: str) -> dict[str, Any]:
 def placeholders(template: str) -> set[str]:
     """The ``{name}`` placeholders of a catalogue text."""
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def plural_category(count: float, lang: str) -> str:
+    """``"one"`` or ``"other"``: the plural form a count takes in ``lang``, by the CLDR plural
+    rules of its cardinals (https://www.unicode.org/cldr/charts/latest/supplemental/language_plural_rules.html):
+    French "one" when the integer part is 0 or 1 ("0 usager", "1,5 jour"); English and German
+    "one" for exactly 1 ("0 users", "1 user"; "0 Gruppen", "1 Gruppe")."""
+    if lang == "fr":
+        return "one" if 0 <= abs(count) < 2 else "other"
+    return "one" if count == 1 else "other"
+
+
+class Count:
+    """A number placeholder's value: ``str()`` is the number as ``lang`` writes it (or ``text``
+    when given, e.g. with thousands separators), and a format spec names a plural of the
+    catalogue's ``plurals`` (``f"{c:service_users}"`` is "1 usager" or "2 usagers")."""
+
+    __slots__ = ("value", "lang", "text")
+
+    def __init__(self, value: float, lang: str = "fr", text: str | None = None) -> None:
+        self.value = value
+        self.lang = lang
+        self.text = _number(value, lang) if text is None else text
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __format__(self, spec: str) -> str:
+        if not spec:
+            return self.text
+        return plural(spec, self.value, self.lang, self.text)
+
+
+def plural(key: str, count: float, lang: str = "fr", shown: str | None = None) -> str:
+    """The form of ``plurals.<key>`` of the ``lang`` catalogue for ``count`` ("3 usagers"), its
+    ``{n}`` filled with ``shown`` (by default the count as the language writes it).
+
+    Raises:
+        InvalidArgumentError: unknown language or key.
+    """
+    forms = catalogue(lang).get("plurals", {})
+    if key not in forms:
+        raise InvalidArgumentError(f"plural {key!r} is not in the {lang} catalogue (plurals: {', '.join(sorted(forms))})")
+    entry = forms[key]
+    return entry[plural_category(count, lang)].format(n=_number(count, lang) if shown is None else shown)
 
 
 def _number(value: float, lang: str) -> str:
@@ -157,11 +208,11 @@ class Renderer:
             return LocalDate(value, self.lang)
         if isinstance(value, list):
             joiner = " ↔ " if key == "suggested_pair" else ", "
-            return joiner.join(self.value(key, item) for item in value)
+            return joiner.join(str(self.value(key, item)) for item in value)
         if isinstance(value, bool):
             return str(value)
         if isinstance(value, (int, float)):
-            return _number(value, self.lang)
+            return Count(value, self.lang)
         text = str(value)
         if key in TEXT_KEYS:
             return text

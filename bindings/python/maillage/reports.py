@@ -19,7 +19,7 @@ from . import __version__
 from .analysis import Coverage, Findings, Plan, _as_of, coverage, plan
 from .drawing import draw, draw_map
 from .errors import InvalidArgumentError
-from .messages import LocalDate, Renderer, catalogue
+from .messages import Count, LocalDate, Renderer, catalogue
 
 if TYPE_CHECKING:
     from .network import Network
@@ -209,7 +209,7 @@ def _render(net: Network, format: str, lang: str, name: Callable[[str], str] | N
         if key == "territory":  # the territories declared, with their population where given
             population = {t["name"]: t["population"] for t in net.info.get("territory", [])
                           if isinstance(t, dict) and t.get("population") is not None}
-            return ", ".join(f"{t} ({text['inhabitants'].format(n=amount(population[t]))})" if t in population else t
+            return ", ".join(f"{t} ({text['inhabitants'].format(n=Count(population[t], lang, amount(population[t])))})" if t in population else t
                              for t in v) or "—"
         if key == "funding_ties":
             ties = net.ties
@@ -283,7 +283,9 @@ def _render(net: Network, format: str, lang: str, name: Callable[[str], str] | N
         "gaps": [g for g in data["gaps"] if g["code"] != "plan_information_missing"], "colours": SEVERITY_COLOURS,
         "needs": [{"user": show(r.user), "need": domain_label(r.need), "providers": ", ".join(show(p) for p in r.providers),
                    "covered": r.covered} for r in cov.needs.itertuples()],
-        "teams": [{"user": show(u), "members": len(row["members"]), "pieces": row["piece_count"],
+        "teams": [{"text": text["team_pieces"].format(user=show(u), members=Count(len(row["members"]), lang),
+                                                      pieces=Count(int(row["piece_count"]), lang)),
+                   "pieces": row["piece_count"],
                    "groups": [", ".join(show(m) for m in piece) for piece in row["pieces"]]}
                   for u, row in cov.teams.iterrows()],
         "cover": ", ".join(show(a) for a in cov.cover),

@@ -10,11 +10,15 @@
 ///   tie two with graph.directed = false), parallel arcs merge, weights add up.
 /// - Size: the number of alters; per layer / formality: the alters reached by at least one tie of
 ///   that layer / formality (an alter may count in both); per kind, role (persons with a role)
-///   and sector (alters with a sector): the alters of each value.
+///   and sector: the alters of each value. An alter's sector is its own, or, for a professional
+///   without one, the sector of its organisation (the sector the drawings place it in): the
+///   colleagues an organisation or a professional works with count in their service's sector.
+///   Alters without either (persons of the primary network) have no sector.
 /// - Heterogeneity over kind and over sector (alters with a sector): Blau's index
 ///   1 - sum_c p_c^2 (p_c: share of the alters in category c) and the index of qualitative
 ///   variation IQV = Blau / (1 - 1/k) (Agresti & Agresti 1978), k the number of possible
 ///   categories: the 4 kinds, the sectors of the map's vocabulary. NaN without alters with a value.
+///   (The E-I index by "sector" below reads the actors' own field, as brokerage and mixing do.)
 /// - Density among alters: ties among the alters over the possible ones, without the ego, as
 ///   networkx.density of ego_graph(G, ego, undirected=True) minus the ego: arcs / (N(N-1)) when
 ///   the graph is directed, linked pairs / (N(N-1)/2) otherwise. NaN below two alters.
@@ -88,6 +92,12 @@ struct ego_result {
 };
 
 namespace detail {
+
+/// The sector an ego network counts an actor in: its own, else its organisation's; "" if none.
+inline const std::string& ego_sector(const actor_table& actors, index_t v) {
+    if (actors.sector[v].empty() && actors.organisation[v] != no_index) return actors.sector[actors.organisation[v]];
+    return actors.sector[v];
+}
 
 /// Blau's index and the IQV of category counts, with k possible categories.
 inline std::pair<double, double> heterogeneity(const std::map<std::string, index_t>& counts, std::size_t k) {
@@ -182,7 +192,7 @@ inline std::pair<double, double> heterogeneity(const std::map<std::string, index
         if (by_formality[2 * k + 1]) ++r.size_by_formality["informal"];
         ++r.size_by_kind[std::string(to_string(actors.kind[a.actor]))];
         if (actors.role[a.actor] != person_role::none) ++r.size_by_role[std::string(to_string(actors.role[a.actor]))];
-        if (!actors.sector[a.actor].empty()) ++r.size_by_sector[actors.sector[a.actor]];
+        if (const std::string& sector = detail::ego_sector(actors, a.actor); !sector.empty()) ++r.size_by_sector[sector];
         if (a.conflictual) r.conflictual_alters.push_back(a.actor);
         if (a.ambivalent) r.ambivalent_alters.push_back(a.actor);
         if (actors.potential[a.actor]) r.potential_partners.push_back(a.actor);
