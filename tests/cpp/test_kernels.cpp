@@ -1,10 +1,13 @@
 // The fast paths of the breadth-first kernels: the degree-ordered copy of a measure graph
-// (detail/degree_order.hpp) and the direction-optimising search (detail/hop_search.hpp), on a
-// graph whose hub makes the search go bottom-up, checked by hand and against the general
-// (Dijkstra) path of the same measures, which neither fast path touches.
+// (detail/degree_order.hpp) and the multi-source, direction-optimising searches with derived
+// single-tie actors (detail/hop_search.hpp), on a graph whose hub makes the search go bottom-up,
+// checked by hand, against the general (Dijkstra) path of the same measures, which neither fast
+// path touches, and against one plain breadth-first search per source.
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>
+#include <queue>
+#include <random>
 #include <vector>
 
 #include "maillage/maillage.hpp"
@@ -22,6 +25,72 @@ network hub_and_path(bool directed) {
     s.insert(s.end(), {63, 64, 65});
     t.insert(t.end(), {64, 65, 63});
     return network_from_edges(66, s, t, {}, directed);
+}
+
+/// Pendants, chains, a pair, an isolate and a star (undirected); see pendants_by_hand.
+network pendants(bool directed) {
+    const std::vector<index_t> undirected_s{0, 1, 2, 4, 5, 8, 8, 8}, undirected_t{1, 2, 3, 1, 6, 9, 10, 11};
+    const std::vector<index_t> directed_s{0, 1, 2, 3, 4, 5, 6, 8, 10, 11}, directed_t{1, 2, 3, 1, 1, 6, 5, 9, 8, 0};
+    return directed ? network_from_edges(12, directed_s, directed_t, {}, true)
+                    : network_from_edges(12, undirected_s, undirected_t, {}, false);
+}
+
+/// One plain breadth-first search per source (`in`: along the arcs backwards), its levels summed
+/// in level order as hop_search.hpp documents: the reference the searches must equal to the bit.
+std::vector<detail::distance_sums> plain_searches(const measure_graph& g, bool in, int max_level) {
+    const index_t n = g.vertex_count();
+    std::vector<detail::distance_sums> out(n);
+    for (index_t s = 0; s < n; ++s) {
+        std::vector<int> d(n, -1);
+        std::vector<index_t> per_level(n + 1, 0);
+        std::queue<index_t> q;
+        d[s] = 0;
+        q.push(s);
+        while (!q.empty()) {
+            const index_t u = q.front();
+            q.pop();
+            if (d[u] == max_level) continue;
+            for (index_t w : in ? g.in_neighbours(u) : g.out_neighbours(u))
+                if (d[w] < 0) {
+                    d[w] = d[u] + 1;
+                    ++per_level[d[w]];
+                    q.push(w);
+                }
+        }
+        detail::distance_sums& sums = out[s];
+        sums.reached = 1;
+        sums.alters = per_level[1];
+        for (index_t l = 1; l <= n && per_level[l] > 0; ++l) {
+            sums.total += static_cast<double>(per_level[l]) * l;
+            sums.inverse += static_cast<double>(per_level[l]) / l;
+            sums.reached += per_level[l];
+        }
+    }
+    return out;
+}
+
+/// A random graph with the shapes the searches special-case: a core with a hub (bottom-up
+/// steps), pendant actors on it and on each other (chains), pairs tied only to each other,
+/// isolates; directed: each tie one way or the other, or both.
+network shapes(std::uint64_t seed, index_t n, bool directed) {
+    std::mt19937_64 random(seed);
+    std::vector<index_t> s, t;
+    const index_t core = n / 3;
+    auto tie = [&](index_t a, index_t b) {
+        const unsigned way = directed ? random() % 3 : 0;
+        if (way != 1) s.push_back(a), t.push_back(b);
+        if (way == 1 || way == 2) s.push_back(b), t.push_back(a);
+    };
+    for (index_t v = 1; v < core; ++v) {
+        tie(v, static_cast<index_t>(random() % v));
+        if (random() % 2) tie(v, 0);
+    }
+    for (index_t v = core; v < n; ++v) {
+        const unsigned kind = random() % 10;
+        if (kind < 6) tie(v, static_cast<index_t>(random() % v));  // a pendant, on the core or a chain
+        else if (kind < 8 && v + 1 < n) tie(v, v + 1), ++v;        // a pair (or a pendant on v + 1)
+    }                                                              // else an isolate
+    return network_from_edges(n, s, t, {}, directed);
 }
 
 }  // namespace
@@ -103,6 +172,118 @@ BOOST_AUTO_TEST_CASE(direction_optimising_search_equals_dijkstra) {
         // Undirected: the hub lies on every path between two spokes and from a spoke to the path.
         if (!directed) BOOST_TEST(b.values[0] == 40.0 * 39.0 / 2.0 + 39.0 * 20.0);
     }
+}
+
+BOOST_AUTO_TEST_CASE(pendants_by_hand) {
+    // Undirected (n = 12): a path 0-1-2-3 with a pendant 4 on 1, a pair 5-6, an isolate 7, a star
+    // 8 with leaves 9, 10, 11. 0 (derived from 1): distances 1, 2, 3, 2 (to 1, 2, 3, 4), so
+    // closeness (4/8)(4/11), harmonic 1 + 1/2 + 1/3 + 1/2; 3 (derived from 2): 1, 2, 3, 3; 1
+    // (searched): 1, 1, 1, 2; the pair: (1/1)(1/11) each, one derived from the other; the centre
+    // 8: (3/3)(3/11); a leaf 9: 1, 2, 2.
+    const network u = pendants(false);
+    for (unsigned threads : {1u, 2u}) {
+        const auto c = closeness(network_view(u), {.threads = threads}).values;
+        const auto h = harmonic(network_view(u), {.threads = threads}).values;
+        const auto r = reach(network_view(u), {.steps = 3, .threads = threads}).values;
+        const double n1 = 11;
+        BOOST_TEST(c[0] == (4.0 / 8) * (4 / n1), boost::test_tools::tolerance(1e-15));
+        BOOST_TEST(h[0] == 1 + 1.0 / 2 + 1.0 / 3 + 1.0 / 2, boost::test_tools::tolerance(1e-15));
+        BOOST_TEST(c[3] == (4.0 / 9) * (4 / n1), boost::test_tools::tolerance(1e-15));
+        BOOST_TEST(h[3] == 1 + 1.0 / 2 + 2.0 / 3, boost::test_tools::tolerance(1e-15));
+        BOOST_TEST(c[4] == c[0]);
+        BOOST_TEST(c[1] == (4.0 / 5) * (4 / n1), boost::test_tools::tolerance(1e-15));
+        BOOST_TEST(h[1] == 3.5);
+        BOOST_TEST(c[5] == 1 / n1, boost::test_tools::tolerance(1e-15));
+        BOOST_TEST(c[6] == c[5]);
+        BOOST_TEST(h[5] == 1.0);
+        BOOST_TEST(h[6] == 1.0);
+        BOOST_TEST(c[7] == 0.0);
+        BOOST_TEST(h[7] == 0.0);
+        BOOST_TEST(c[8] == 3 / n1, boost::test_tools::tolerance(1e-15));
+        BOOST_TEST(c[9] == (3.0 / 5) * (3 / n1), boost::test_tools::tolerance(1e-15));
+        BOOST_TEST(h[9] == 2.0);
+        BOOST_TEST(r == (std::vector<double>{4, 4, 4, 4, 4, 1, 1, 0, 3, 3, 3, 3}));
+    }
+    // Directed: 0 -> 1, a cycle 1 -> 2 -> 3 -> 1, 4 -> 1 (nothing into 4: derived from 1 with
+    // nothing taken off), 11 -> 0 (0 has an arc in, from 11, not from 1: searched; 11 derived
+    // from 0), a mutual pair 5 <-> 6, an isolate 7, 10 -> 8 -> 9.
+    const network d = pendants(true);
+    for (unsigned threads : {1u, 2u}) {
+        const auto c = closeness(network_view(d), {.threads = threads}).values;
+        const auto h = harmonic(network_view(d), {.threads = threads}).values;
+        const double n1 = 11;
+        const std::vector<double> reached{3, 2, 2, 2, 3, 1, 1, 0, 1, 0, 2, 4}, total{6, 3, 3, 3, 6, 1, 1, 0, 1, 0, 3, 10};
+        for (index_t v = 0; v < 12; ++v) {
+            const double expected = total[v] > 0 ? (reached[v] / total[v]) * (reached[v] / n1) : 0.0;
+            BOOST_TEST(c[v] == expected, boost::test_tools::tolerance(1e-15));
+        }
+        BOOST_TEST(h[11] == 1 + 1.0 / 2 + 1.0 / 3 + 1.0 / 4, boost::test_tools::tolerance(1e-15));
+        BOOST_TEST(h[4] == 1 + 1.0 / 2 + 1.0 / 3, boost::test_tools::tolerance(1e-15));
+        BOOST_TEST(h[9] == 0.0);
+        BOOST_TEST(reach(network_view(d), {.steps = 3, .threads = threads}).values ==
+                   (std::vector<double>{3, 2, 2, 2, 3, 1, 1, 0, 1, 0, 2, 3}));
+        // Mode in: distances to v. 9 (one arc in, from 8, none out: derived from 8 in the
+        // reversed graph): 8 at 1, 10 at 2; 3: 2 at 1, 1 at 2, 0 and 4 at 3, 11 at 4.
+        const auto ci = closeness(network_view(d), {.mode = direction_mode::in, .threads = threads}).values;
+        const auto hi = harmonic(network_view(d), {.mode = direction_mode::in, .threads = threads}).values;
+        BOOST_TEST(ci[9] == (2.0 / 3) * (2 / n1), boost::test_tools::tolerance(1e-15));
+        BOOST_TEST(hi[9] == 1.5);
+        BOOST_TEST(ci[3] == (5.0 / 13) * (5 / n1), boost::test_tools::tolerance(1e-15));
+        BOOST_TEST(hi[3] == 1 + 1.0 / 2 + 2.0 / 3 + 1.0 / 4, boost::test_tools::tolerance(1e-15));
+        BOOST_TEST(ci[1] == (5.0 / 7) * (5 / n1), boost::test_tools::tolerance(1e-15));
+        BOOST_TEST(hi[4] == 0.0);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(searches_equal_one_plain_search_per_source) {
+    // Several batches of 64, derived actors, bottom-up and top-down levels: the sums must be those
+    // of a plain search from every actor, to the bit, with 1 and 2 threads, unbounded and
+    // stopped after k levels.
+    for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+        for (bool directed : {false, true}) {
+            const network net = shapes(seed, 400, directed);
+            const measure_graph g(net);
+            std::vector<index_t> actors(g.vertex_count());
+            for (index_t v = 0; v < g.vertex_count(); ++v) actors[v] = v;
+            for (bool in : {false, true}) {
+                const detail::degree_ordered_graph h(g, in, true);
+                for (int max_level : {std::numeric_limits<std::int32_t>::max(), 1, 2, 3, 5}) {
+                    const auto expected = plain_searches(g, in, max_level);
+                    for (unsigned threads : {1u, 2u}) {
+                        std::vector<detail::distance_sums> got(g.vertex_count());
+                        std::vector<int> calls(g.vertex_count(), 0);
+                        detail::hop_searches(h, actors, threads, max_level, [&](index_t v, const detail::distance_sums& s) {
+                            got[v] = s;
+                            ++calls[v];
+                        });
+                        for (index_t v = 0; v < g.vertex_count(); ++v) {
+                            BOOST_TEST(calls[v] == 1);
+                            BOOST_TEST(got[v].reached == expected[v].reached);
+                            BOOST_TEST(got[v].total == expected[v].total);
+                            BOOST_TEST(got[v].inverse == expected[v].inverse);  // the same bits
+                            BOOST_TEST(got[v].alters == expected[v].alters);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(column_counter_counts_every_bit) {
+    // Counts past 16 (the Harley-Seal blocks) and 2^16 (the rippling planes), against plain adds.
+    std::mt19937_64 random(3);
+    detail::column_counter counter;
+    std::vector<index_t> expected(64, 0), got(64, 5);
+    for (int k = 0; k < 70000; ++k) {
+        const std::uint64_t word = k % 3 == 0 ? ~std::uint64_t{0} : random() & random();
+        counter.add(word);
+        for (unsigned b = 0; b < 64; ++b) expected[b] += word >> b & 1;
+    }
+    counter.flush(got.data());
+    for (unsigned b = 0; b < 64; ++b) BOOST_TEST(got[b] == expected[b] + 5);
+    counter.flush(got.data());  // empty after a flush
+    for (unsigned b = 0; b < 64; ++b) BOOST_TEST(got[b] == expected[b] + 5);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -12,6 +12,11 @@
 /// to v (networkx's own default for directed graphs, i.e. networkx on G.reverse() gives `out`),
 /// `all` ignores direction. Lengths as in betweenness.hpp (hops, or 1/weight when weighted).
 /// Parallel over actors; O(n m) unweighted, O(n m log n) weighted.
+/// Unweighted, the hop distances come from multi-source breadth-first searches, 64 sources a
+/// batch, and the actors whose only tie in the search direction leads to another actor take
+/// that actor's distances one step further instead of a search of their own (Then et al., VLDB
+/// 2015; detail/hop_search.hpp): the same values to the bit as one search per actor, with 1 or
+/// 2 threads. Weighted: one Dijkstra search per actor.
 #include "maillage/algorithms/betweenness.hpp"
 #include "maillage/detail/hop_search.hpp"
 

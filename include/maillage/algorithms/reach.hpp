@@ -12,7 +12,8 @@
 /// Parallel over actors. For k <= 2 (2-step reach, reach efficiency), no search: the vertices
 /// within two steps are marked in a bitmap per thread, the hubs' neighbourhoods OR-ed in as
 /// precomputed bitmaps (detail/two_step.hpp), on the measure graph as it is (no renumbering).
-/// For k > 2, the direction-optimising breadth-first search of closeness stopped after k levels
+/// For k > 2, the multi-source breadth-first searches of closeness (64 sources a batch, the
+/// actors with a single tie derived from their alter's counts) stopped after k levels
 /// (detail/hop_search.hpp), on the graph renumbered by degree. Nothing is allocated per actor;
 /// each actor's count is its own, so the results do not depend on the threads.
 #include <limits>
@@ -80,8 +81,8 @@ void bounded_search(const measure_graph& g, const reach_options& options, Record
         });
         return;
     }
-    // The direction-optimising search of the distance measures, stopped after `steps` levels, on
-    // the vertices renumbered by degree (hop_search.hpp, degree_order.hpp).
+    // The searches of the distance measures, stopped after `steps` levels, on the vertices
+    // renumbered by degree (hop_search.hpp, degree_order.hpp).
     const degree_ordered_graph h(g, reverse, true);
     const auto levels = static_cast<std::int32_t>(std::min<unsigned>(options.steps, std::numeric_limits<std::int32_t>::max()));
     hop_searches(h, actors, threads, levels, [&](index_t v, const distance_sums& sums) {
