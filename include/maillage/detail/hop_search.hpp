@@ -9,8 +9,9 @@
 /// for source b of the batch: the sources that have seen it, that visit it at this level, and that
 /// will at the next. One scan of a vertex's arcs advances every search of the batch that reaches
 /// it at that level, so the arcs are read once per level and batch instead of once per source;
-/// on the regional map (long paths, 20,000 actors) and on the Kronecker graphs this cuts the
-/// instructions by a factor of 10 to 30 against one direction-optimising search per source.
+/// with the derived vertices below, this cuts the instructions of closeness against one
+/// direction-optimising search per source by 17 times on a Kronecker graph of scale 12 and 46
+/// times on the generated regional map (20,000 actors, long paths; callgrind, one thread).
 /// A level is expanded top-down (the frontier's arcs) while its arcs are few, and bottom-up (each
 /// vertex not yet seen by every source ORs the visit words of its arcs the other way, stopping
 /// once it has every missing source) once they exceed a quarter of the arcs of the vertices not
