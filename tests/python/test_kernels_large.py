@@ -129,3 +129,43 @@ def test_searches_with_derived_pendants(seed: int, directed: bool) -> None:
             reach = net.reach(k, mode, threads=2)
             assert_close(reach, expected, 0.0)
             assert (reach.to_numpy() == net.reach(k, mode, threads=1).to_numpy()).all()
+
+
+def test_betweenness_past_255_levels() -> None:
+    """Undirected Brandes searches keep their levels modulo 255 in a byte (betweenness.hpp): a
+    cycle of 701 vertices (levels up to 350, no pendant tree to fold) beside a Barabasi-Albert
+    component and isolates, exact and sampled, against networkx; directed, the int32 levels."""
+    rng = np.random.default_rng(5)
+    pairs = [(i, (i + 1) % 701) for i in range(701)]
+    pairs += [(701 + u, 701 + v) for u, v in nx.barabasi_albert_graph(300, 2, seed=4).edges()]
+    n = 701 + 300 + 5
+    for directed in (False, True):
+        s, t = edge_arrays(pairs, directed, rng)
+        net = maillage.Network.from_edges(s, t, n=n, directed=directed)
+        g = edges_graph(n, s, t, directed)
+        assert_close(net.betweenness(threads=2), nx.betweenness_centrality(g, normalized=False))
+        one = net.betweenness(samples=64, seed=3, threads=1).to_numpy()
+        two = net.betweenness(samples=64, seed=3, threads=2).to_numpy()
+        np.testing.assert_allclose(one, two, rtol=1e-13, atol=1e-12)
+
+
+@pytest.mark.parametrize("directed", [False, True])
+def test_pagerank_threaded_iteration(directed: bool) -> None:
+    """PageRank's blocks run on the threads above 200,000 arcs (spectral.hpp), on one below: the
+    same bits with 1 and 2 threads on both sides, and networkx's values within its stopping rule's
+    bound, alpha / (1 - alpha) * n * tol."""
+    rng = np.random.default_rng(8)
+    n = 6000
+    for m in (20_000, 240_000):
+        s = rng.integers(0, n - 20, size=m)
+        t = rng.integers(0, n - 20, size=m)
+        keep = s != t
+        s, t = s[keep], t[keep]
+        net = maillage.Network.from_edges(s, t, n=n, directed=directed)
+        one = net.pagerank(threads=1)
+        two = net.pagerank(threads=2)
+        assert one.attrs["iterations"] == two.attrs["iterations"]
+        assert (one.to_numpy() == two.to_numpy()).all()
+        assert one.sum() == pytest.approx(1.0, abs=1e-12)
+        expected = nx.pagerank(edges_graph(n, s, t, directed), alpha=0.85, tol=1e-10, weight=None)
+        assert_close(one, expected, 2 * 0.85 / 0.15 * n * 1e-10)

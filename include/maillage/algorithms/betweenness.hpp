@@ -82,20 +82,39 @@ inline length_rule rule_of(bool weighted, path_length length) {
 
 namespace detail {
 
-/// One thread's workspace of the unweighted Brandes pass: per vertex its hop distance from the
-/// source (-1: not reached), in an array of its own so that the many arcs that only test it
-/// (arcs to a vertex of a lower level) read 4 bytes, and its number of shortest paths sigma, then
-/// (during the accumulation) its coefficient (weight + delta) / sigma; the visit order; and the
-/// successor lists of the search's shortest-path DAG, in visit order (`ends[i]`: where those of
-/// the i-th visited vertex end). The DAG has at most one arc per tie of an undirected graph (an
-/// arc goes one level down, its reverse up), at most every arc of a directed one.
+/// Hop levels of a search, as the arc loop tests them: d(u) < 0 (unvisited) and d(u) == d(v) + 1.
+/// `wide_levels`: the int32 distance. `byte_levels`, for undirected graphs: the distance modulo
+/// 255 in a byte (1..255, 0 unvisited). The two ends of an undirected arc are at most one level
+/// apart, so the test only tells d(v) - 1, d(v) and d(v) + 1 apart, which differ modulo 255; and
+/// the byte array, which the arc loop reads at random, is a quarter of the int32 one and stays in
+/// the L1 cache with the sigma array on graphs of a few thousand vertices.
+struct wide_levels {
+    using type = std::int32_t;
+    static constexpr type unvisited = -1, source = 0;
+    static type after(type d) noexcept { return d + 1; }
+};
+struct byte_levels {
+    using type = std::uint8_t;
+    static constexpr type unvisited = 0, source = 1;
+    static type after(type d) noexcept { return d == 255 ? type{1} : static_cast<type>(d + 1); }
+};
+
+/// One thread's workspace of the unweighted Brandes pass: per vertex its hop level from the
+/// source (Levels::unvisited: not reached), in an array of its own so that the many arcs that
+/// only test it (arcs to a vertex of a lower level) read little, and its number of shortest paths
+/// sigma, then (during the accumulation) its coefficient (weight + delta) / sigma; the visit
+/// order; and the successor lists of the search's shortest-path DAG, in visit order (`ends[i]`:
+/// where those of the i-th visited vertex end). The DAG has at most one arc per tie of an
+/// undirected graph (an arc goes one level down, its reverse up), at most every arc of a directed
+/// one.
+template <class Levels>
 struct brandes_workspace {
-    std::vector<std::int32_t> distance;
+    std::vector<typename Levels::type> distance;
     std::vector<double> value;
     std::vector<index_t> order;
     std::vector<index_t> successors, ends;
     brandes_workspace(index_t n, std::size_t arcs, bool directed)
-        : distance(n, -1), value(n, 0.0), order(n), successors(directed ? arcs : arcs / 2), ends(n) {}
+        : distance(n, Levels::unvisited), value(n, 0.0), order(n), successors(directed ? arcs : arcs / 2), ends(n) {}
 };
 
 /// Brandes from `s` by breadth-first search, adding `weight[s]` times each vertex's dependency to
@@ -108,25 +127,27 @@ struct brandes_workspace {
 /// (pendant_folding.hpp), else 1 (Brandes' own recurrence, to the bit: x * 1 = x). The
 /// successors are summed in arc order, as a scan of the arcs would. The workspace's entries it
 /// touched are reset before it returns.
-inline void brandes_hops(const index_t* offsets, const index_t* targets, const double* weight, index_t s,
-                         brandes_workspace& w, double* total) {
-    std::int32_t* distance = w.distance.data();
+template <class Levels>
+void brandes_hops(const index_t* offsets, const index_t* targets, const double* weight, index_t s,
+                  brandes_workspace<Levels>& w, double* total) {
+    using level = typename Levels::type;
+    level* distance = w.distance.data();
     double* value = w.value.data();
     index_t* order = w.order.data();
     index_t* successors = w.successors.data();
     index_t* ends = w.ends.data();
     std::size_t tail = 0, k = 0;
     order[tail++] = s;
-    distance[s] = 0;
+    distance[s] = Levels::source;
     value[s] = 1.0;
     for (std::size_t head = 0; head < tail; ++head) {
         const index_t v = order[head];
-        const std::int32_t next = distance[v] + 1;
+        const level next = Levels::after(distance[v]);
         const double sv = value[v];
         for (index_t a = offsets[v], end = offsets[v + 1]; a < end; ++a) {
             const index_t u = targets[a];
-            const std::int32_t du = distance[u];
-            if (du < 0) {
+            const level du = distance[u];
+            if (du == Levels::unvisited) {
                 distance[u] = next;
                 value[u] = sv;
                 order[tail++] = u;
@@ -148,7 +169,7 @@ inline void brandes_hops(const index_t* offsets, const index_t* targets, const d
         total[v] += source_weight * delta;
         value[v] = (weight[v] + delta) / sigma;
     }
-    for (std::size_t pos = 0; pos < tail; ++pos) distance[order[pos]] = -1;
+    for (std::size_t pos = 0; pos < tail; ++pos) distance[order[pos]] = Levels::unvisited;
     value[s] = 0;
 }
 
@@ -164,13 +185,17 @@ inline std::vector<double> brandes(const measure_graph& g, const std::vector<ind
         // degree_order.hpp); each thread allocates its own workspace, so that its pages sit near it.
         const degree_ordered_graph h(g, false);
         const std::vector<double> ones(n, 1.0);
-        run_threads(threads, [&](unsigned thread, const std::atomic<bool>& failed) {
-            std::vector<double> total(n, 0.0);
-            brandes_workspace w(n, h.targets.size(), g.directed());
-            for (std::size_t i = thread; i < sources.size() && !failed.load(std::memory_order_relaxed); i += threads)
-                brandes_hops(h.offsets.data(), h.targets.data(), ones.data(), h.new_of_old[sources[i]], w, total.data());
-            partial[thread] = std::move(total);
-        });
+        auto run = [&]<class Levels>(Levels) {
+            run_threads(threads, [&](unsigned thread, const std::atomic<bool>& failed) {
+                std::vector<double> total(n, 0.0);
+                brandes_workspace<Levels> w(n, h.targets.size(), g.directed());
+                for (std::size_t i = thread; i < sources.size() && !failed.load(std::memory_order_relaxed); i += threads)
+                    brandes_hops(h.offsets.data(), h.targets.data(), ones.data(), h.new_of_old[sources[i]], w, total.data());
+                partial[thread] = std::move(total);
+            });
+        };
+        if (g.directed()) run(wide_levels{});
+        else run(byte_levels{});
         for (unsigned t = 1; t < threads; ++t)
             for (index_t v = 0; v < n; ++v) partial[0][v] += partial[t][v];
         std::vector<double> out(n);
@@ -220,7 +245,7 @@ inline std::vector<double> brandes_folded(const measure_graph& g, unsigned reque
     std::vector<std::vector<double>> partial(threads);
     run_threads(threads, [&](unsigned thread, const std::atomic<bool>& failed) {
         std::vector<double> total(core, 0.0);
-        brandes_workspace w(core, f.targets.size(), false);
+        brandes_workspace<byte_levels> w(core, f.targets.size(), false);
         for (index_t s = thread; s < core && !failed.load(std::memory_order_relaxed); s += threads)
             brandes_hops(f.offsets.data(), f.targets.data(), f.weight.data(), s, w, total.data());
         partial[thread] = std::move(total);

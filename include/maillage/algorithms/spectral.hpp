@@ -5,12 +5,16 @@
 /// weights summed; directed ties one way, others both ways), over the n actors of the view;
 /// `weighted` uses the summed tie weights as arc values, otherwise every arc counts 1.
 ///
-/// The three iterative ones follow networkx's iterations step for step, so that they agree with
-/// it to the tolerance even where the limit depends on the start (eigenvector centrality of a
-/// disconnected graph): they stop when sum_v |x_v - x'_v| < n * tolerance between two
-/// iterations (networkx's rule) and report the iterations and whether they converged. Each
-/// iteration pulls along in-arcs in parallel over fixed blocks of actors, and sums in block order,
-/// so the results do not depend on the thread count.
+/// The three iterative ones stop when sum_v |x_v - x'_v| < n * tolerance between two
+/// iterations (networkx's rule) and report the iterations and whether they converged.
+/// Eigenvector and Katz follow networkx's iterations step for step, so that they agree with it to
+/// the tolerance even where the limit depends on the start (eigenvector centrality of a
+/// disconnected graph); PageRank does too, in one pass per iteration. Each iteration pulls along
+/// in-arcs in parallel over fixed blocks of actors, and sums in block order, so the results do not
+/// depend on the thread count.
+#include <algorithm>
+#include <atomic>
+#include <barrier>
 #include <cmath>
 #include <vector>
 
@@ -129,55 +133,144 @@ double block_sum(const view_actors& va, unsigned threads, Value&& value) {
 
 }  // namespace detail
 
+namespace detail {
+
+/// The error and dangling mass of one block of a PageRank iteration.
+struct pagerank_block_sums {
+    double change = 0;
+    double dangling = 0;
+};
+
+/// Below this many arcs an iteration takes a few microseconds, less than waking a second thread
+/// for each of the iterations: one thread runs them (the same blocks, so the same bits).
+inline constexpr std::size_t pagerank_parallel_arcs = 200000;
+
+}  // namespace detail
+
 /// PageRank (Brin & Page 1998), as networkx.pagerank with uniform teleportation and the mass of
 /// dangling actors (no out-arc) spread uniformly:
 ///     x'_v = alpha * (sum over arcs u->v of x_u w_uv / s_u + D / n) + (1 - alpha) / n,
 /// where s_u is u's out-strength (out-degree when unweighted) and D the dangling actors' total.
 /// Starts from 1/n; the scores sum to 1. networkx weighs by default (weight="weight"); here
 /// `weighted` says so.
+///
+/// Stops when sum_v |x_v - x'_v| < n * tolerance (networkx's rule). Error bound: with P the
+/// column-stochastic transition matrix (dangling columns uniform) and x* the limit, the residual
+/// of x' is x' - alpha P x' - b = alpha P (x - x'), so ||x' - x*||_1 <= alpha / (1 - alpha) *
+/// ||x - x'||_1 < alpha / (1 - alpha) * n * tolerance (for alpha < 1).
+///
+/// Each iteration is one pass over fixed blocks of actors (spectral_block, in actor order): per
+/// actor the pull along its in-arcs of the previous iterate's contributions x_u w_uv / s_u (kept
+/// per vertex, in two arrays used in turn), the new score, its change and its own contribution
+/// or dangling mass; per block the sums of the changes and of the dangling mass in actor order,
+/// added in block order. The blocks run on the threads from one start per call with one barrier
+/// per iteration, and the results are the same to the bit with any number of threads.
 /// On a measure graph built beforehand (options.graph is not read).
 [[nodiscard]] inline iterative_scores pagerank(const measure_graph& g, const pagerank_options& options = {}) {
     if (!(options.alpha >= 0 && options.alpha <= 1))
         throw invalid_argument("pagerank: alpha must be in [0, 1], got " + std::to_string(options.alpha));
     const detail::view_actors va(g);
-    const double n = static_cast<double>(va.size());
-    std::vector<double> out_strength(g.vertex_count(), 0.0);
-    for (index_t u : va.actors) {
-        if (options.weighted)
-            for (double w : g.out_weights(u)) out_strength[u] += w;
-        else
-            out_strength[u] = static_cast<double>(g.out_neighbours(u).size());
+    const std::size_t n = va.size();
+    iterative_scores out;
+    out.scores = actor_scores::outside_view(g.vertex_count());
+    if (n == 0) {
+        out.converged = true;
+        return out;
     }
-    std::vector<double> share(g.vertex_count(), 0.0);  // x_u / s_u, recomputed each iteration
-    double base = 0;
-    std::vector<double> start(g.vertex_count(), 0.0);
-    for (index_t v : va.actors) start[v] = 1.0 / n;
     const double alpha = options.alpha;
-    auto step = [&](const std::vector<double>&, std::vector<double>& next, std::size_t begin, std::size_t end) {
+    const double size = static_cast<double>(n);
+    const bool weighted = options.weighted && !g.unit_weights();
+    const index_t* in_offsets = g.in_offsets().data();
+    const index_t* in_sources = g.in_sources().data();
+    const std::size_t vertices = g.vertex_count();
+    // Per vertex: the score, the out-strength (0: dangling), and the contributions x_u / s_u of
+    // the previous iterate and of this one (by parity), in one array.
+    std::vector<double> x(vertices, 0.0), strength(vertices, 0.0), contribution(2 * vertices, 0.0);
+    double dangling = 0;
+    for (index_t v : va.actors) {
+        if (options.weighted)
+            for (double w : g.out_weights(v)) strength[v] += w;
+        else
+            strength[v] = static_cast<double>(g.out_neighbours(v).size());
+        x[v] = 1.0 / size;
+        if (strength[v] > 0) contribution[v] = x[v] / strength[v];
+        else dangling += x[v];
+    }
+    const std::size_t blocks = (n + detail::spectral_block - 1) / detail::spectral_block;
+    // Per parity and block: the sums of the iteration that wrote them.
+    std::vector<detail::pagerank_block_sums> sums(2 * blocks);
+    // Block b of the iteration that reads contribution[parity] and writes the other half.
+    auto pass = [&](std::size_t b, unsigned parity, double base) {
+        const std::size_t begin = b * detail::spectral_block, end = std::min(n, begin + detail::spectral_block);
+        const double* previous = contribution.data() + parity * vertices;
+        double* current = contribution.data() + (1 - parity) * vertices;
+        detail::pagerank_block_sums s;
         for (std::size_t k = begin; k < end; ++k) {
             const index_t v = va.actors[k];
             double sum = 0;
-            auto sources = g.in_neighbours(v);
-            if (options.weighted) {
-                auto weights = g.in_weights(v);
-                for (std::size_t a = 0; a < sources.size(); ++a) sum += share[sources[a]] * weights[a];
+            const index_t first = in_offsets[v], last = in_offsets[v + 1];
+            if (weighted) {
+                const double* weights = g.in_weights(v).data();
+                for (index_t a = first; a < last; ++a) sum += previous[in_sources[a]] * weights[a - first];
             } else {
-                for (index_t u : sources) sum += share[u];
+                for (index_t a = first; a < last; ++a) sum += previous[in_sources[a]];
             }
-            next[v] = alpha * sum + base;
+            const double next = alpha * sum + base;
+            s.change += std::abs(next - x[v]);
+            x[v] = next;
+            if (strength[v] > 0) current[v] = next / strength[v];
+            else s.dangling += next;
         }
+        sums[parity * blocks + b] = s;
     };
-    // The shares and the dangling mass depend on the previous iterate: computed before each step.
-    auto prepare = [&](const std::vector<double>& x) {
-        const double dangling = detail::block_sum(va, options.threads, [&](index_t u) {
-            return out_strength[u] > 0 ? 0.0 : x[u];
+    const double limit = size * options.tolerance;
+    // The sums of the iteration that wrote `parity`, in block order: every thread takes the same
+    // decision and the same next base.
+    auto converged = [&](unsigned parity, double& base) {
+        double change = 0, mass = 0;
+        for (std::size_t b = 0; b < blocks; ++b) {
+            change += sums[parity * blocks + b].change;
+            mass += sums[parity * blocks + b].dangling;
+        }
+        base = (alpha * mass + 1.0 - alpha) / size;
+        return change < limit;
+    };
+    const double first_base = (alpha * dangling + 1.0 - alpha) / size;
+    const unsigned threads =
+        g.arc_count() < detail::pagerank_parallel_arcs ? 1u : detail::thread_count(options.threads, blocks);
+    if (threads == 1) {
+        double base = first_base;
+        for (unsigned it = 0; it < options.max_iterations; ++it) {
+            const unsigned parity = it % 2;
+            for (std::size_t b = 0; b < blocks; ++b) pass(b, parity, base);
+            out.iterations = it + 1;
+            if (converged(parity, base)) {
+                out.converged = true;
+                break;
+            }
+        }
+    } else {
+        // One barrier per iteration: an iteration writes only its own blocks' entries of the
+        // half of its parity and reads the other half, which no thread writes before all have
+        // passed the barrier that ends the iteration.
+        std::barrier sync(static_cast<std::ptrdiff_t>(threads));
+        detail::run_threads(threads, [&](unsigned thread, const std::atomic<bool>&) {
+            double base = first_base;
+            for (unsigned it = 0; it < options.max_iterations; ++it) {
+                const unsigned parity = it % 2;
+                for (std::size_t b = thread; b < blocks; b += threads) pass(b, parity, base);
+                sync.arrive_and_wait();
+                const bool done = converged(parity, base);
+                if (thread == 0) {
+                    out.iterations = it + 1;
+                    out.converged = done;
+                }
+                if (done) break;
+            }
         });
-        for (index_t u : va.actors) share[u] = out_strength[u] > 0 ? x[u] / out_strength[u] : 0.0;
-        base = (alpha * dangling + 1.0 - alpha) / n;
-    };
-    prepare(start);
-    return detail::iterate(g, va, std::move(start), options.tolerance, options.max_iterations, options.threads, step,
-                           [&](std::vector<double>& next) { prepare(next); });
+    }
+    for (index_t v : va.actors) out.scores.values[v] = x[v];
+    return out;
 }
 
 [[nodiscard]] inline iterative_scores pagerank(const network_view& view, const pagerank_options& options = {}) {
