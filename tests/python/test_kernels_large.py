@@ -31,15 +31,19 @@ def skewed_graph(seed: int, directed: bool) -> tuple[int, np.ndarray, np.ndarray
     return n, s, t
 
 
+def network_and_references(n: int, s: np.ndarray, t: np.ndarray, directed: bool):
+    """The network of the edge arrays and its networkx references: the graph, its undirected form
+    and the graph whose distances *to* a node are maillage's "out" distances (networkx measures
+    distances to a node in a digraph, so its G.reverse())."""
+    net = maillage.Network.from_edges(s, t, n=n, directed=directed)
+    g = edges_graph(n, s, t, directed)
+    return n, net, g, (g.to_undirected() if directed else g), (g.reverse() if directed else g)
+
+
 @pytest.mark.parametrize("seed", [1, 2])
 @pytest.mark.parametrize("directed", [False, True])
 def test_closeness_harmonic_reach(seed: int, directed: bool) -> None:
-    n, s, t = skewed_graph(seed, directed)
-    net = maillage.Network.from_edges(s, t, n=n, directed=directed)
-    g = edges_graph(n, s, t, directed)
-    u = g.to_undirected() if directed else g
-    # networkx measures distances *to* a node in a digraph: its G.reverse() is maillage's "out".
-    forward = g.reverse() if directed else g
+    n, net, g, u, forward = network_and_references(*skewed_graph(seed, directed), directed)
     assert_close(net.closeness("out", threads=2), nx.closeness_centrality(forward))
     assert_close(net.closeness("in", threads=2), nx.closeness_centrality(g))
     assert_close(net.closeness("all", threads=2), nx.closeness_centrality(u))
@@ -107,11 +111,7 @@ def pendant_graph(seed: int, directed: bool) -> tuple[int, np.ndarray, np.ndarra
 @pytest.mark.parametrize("seed", [5, 6])
 @pytest.mark.parametrize("directed", [False, True])
 def test_searches_with_derived_pendants(seed: int, directed: bool) -> None:
-    n, s, t = pendant_graph(seed, directed)
-    net = maillage.Network.from_edges(s, t, n=n, directed=directed)
-    g = edges_graph(n, s, t, directed)
-    u = g.to_undirected() if directed else g
-    forward = g.reverse() if directed else g
+    n, net, g, u, forward = network_and_references(*pendant_graph(seed, directed), directed)
     for mode, graph, towards in (("out", g, forward), ("in", g.reverse() if directed else g, g), ("all", u, u)):
         closeness = net.closeness(mode, threads=2)
         harmonic = net.harmonic(mode, threads=2)
