@@ -286,4 +286,56 @@ BOOST_AUTO_TEST_CASE(column_counter_counts_every_bit) {
     for (unsigned b = 0; b < 64; ++b) BOOST_TEST(got[b] == expected[b] + 5);
 }
 
+BOOST_AUTO_TEST_CASE(cycle_betweenness_by_hand_past_255_levels) {
+    // On an n-cycle, n odd, each vertex lies inside the one shortest path of the pairs at distance
+    // d on either side of it: 2 * sum_{d=2}^{(n-1)/2} (d-1) = (n-1)(n-3)/8 unordered pairs. With
+    // n = 1001 a search has 500 levels, past the 255 of byte_levels.
+    const index_t n = 1001;
+    std::vector<index_t> s(n), t(n);
+    for (index_t v = 0; v < n; ++v) s[v] = v, t[v] = (v + 1) % n;
+    const network net = network_from_edges(n, s, t, {}, false);
+    const double expected = (n - 1.0) * (n - 3.0) / 8.0;
+    betweenness_options exact;
+    exact.threads = 2;
+    const actor_scores e = betweenness(measure_graph(net), exact);
+    betweenness_options sampled = exact;
+    sampled.samples = 64;
+    sampled.seed = 7;
+    // One source's dependencies add up to sum_t (d(s, t) - 1), the same from every source of the
+    // cycle, so the n/k scaled estimate has the exact total n (n-1)(n-3)/8, whichever sources are
+    // drawn; a level lost past 255 would change the distances and the total. Per vertex, the
+    // dependency on v of a source at distance d is (n-1)/2 - d, at most (n-3)/2.
+    const actor_scores a = betweenness(measure_graph(net), sampled);
+    double total = 0;
+    for (index_t v = 0; v < n; ++v) {
+        BOOST_TEST(e.values[v] == expected, boost::test_tools::tolerance(1e-12));
+        BOOST_TEST(a.values[v] >= 0.0);
+        BOOST_TEST(a.values[v] <= 0.5 * n * (n - 3.0) / 2.0 + 1e-9);
+        total += a.values[v];
+    }
+    BOOST_TEST(total == n * expected, boost::test_tools::tolerance(1e-12));
+}
+
+BOOST_AUTO_TEST_CASE(pagerank_same_bits_on_one_two_three_threads) {
+    // Above detail::pagerank_parallel_arcs, so that 2 and 3 threads do run in parallel.
+    const index_t n = 40000;
+    std::mt19937_64 random(11);
+    std::vector<index_t> s, t;
+    for (index_t v = 1; v < n; ++v)
+        for (int k = 0; k < 6; ++k) s.push_back(v), t.push_back(static_cast<index_t>(random() % v));
+    const network net = network_from_edges(n, s, t, {}, true);
+    const measure_graph g(net);
+    BOOST_REQUIRE_GT(g.arc_count(), detail::pagerank_parallel_arcs);
+    std::vector<std::vector<double>> runs;
+    for (unsigned threads : {1u, 2u, 3u}) {
+        pagerank_options o;
+        o.threads = threads;
+        runs.push_back(pagerank(g, o).scores.values);
+    }
+    for (index_t v = 0; v < n; ++v) {
+        BOOST_TEST(runs[1][v] == runs[0][v]);
+        BOOST_TEST(runs[2][v] == runs[0][v]);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -23,11 +23,13 @@
 /// (results agree to about 1e-15 relative).
 ///
 /// Runs over sources on `threads` threads (0: all hardware threads); thread t sums sources t,
-/// t + threads, ... in its own buffer, and the buffers are added in thread order: the same thread
+/// t + threads, ... in its own buffer (sampled undirected unweighted: the sources split by
+/// predicted cost, detail::balanced_shares), and the buffers are added in thread order: the same thread
 /// count gives the same bits on every run, and 1 and 2 threads agree to the rounding of the
 /// summation order (about 1e-15 relative), not to the bit. O(n m) time; unweighted O(n + m)
 /// memory per thread (the successor lists of one search), weighted O(n m log n) time and O(n)
 /// memory per thread.
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <cstdint>
@@ -173,8 +175,75 @@ void brandes_hops(const index_t* offsets, const index_t* targets, const double* 
     value[s] = 0;
 }
 
+/// The sources of `brandes` per thread, renumbered into `h`: thread t takes sources t,
+/// t + threads, ... of the list.
+inline std::vector<std::vector<index_t>> static_shares(const degree_ordered_graph& h, const std::vector<index_t>& sources,
+                                                       unsigned threads) {
+    std::vector<std::vector<index_t>> share(threads);
+    for (std::size_t i = 0; i < sources.size(); ++i) share[i % threads].push_back(h.new_of_old[sources[i]]);
+    return share;
+}
+
+/// The sources of `brandes` per thread on an undirected graph, renumbered into `h`, balanced by
+/// predicted cost. A search from s scans every arc of s's component, so that component's arc
+/// count is its cost (found by one breadth-first search per component holding a source, O(n + m)
+/// at most). Sources in a component of one or two vertices are dropped: from an isolate nothing
+/// is visited, and from one end of a lone tie the other end has no successor, so either search
+/// only adds zeros (x + 0.0 == x: the sums keep their bits). The others go, by decreasing cost
+/// (ties by position in `sources`), each to the thread with the least cost so far (ties: the
+/// lowest thread), Graham's longest-processing-time rule; each thread then runs its sources in
+/// their order in `sources`. The split depends only on the graph, the sources and the thread
+/// count, never on timing.
+inline std::vector<std::vector<index_t>> balanced_shares(const degree_ordered_graph& h, const std::vector<index_t>& sources,
+                                                         unsigned threads) {
+    const index_t n = h.vertex_count();
+    std::vector<std::vector<index_t>> share(threads);
+    std::vector<index_t> component(n, no_index);
+    std::vector<std::uint64_t> component_arcs;
+    std::vector<index_t> queue;
+    struct job { std::uint64_t cost; std::size_t position; index_t vertex; };
+    std::vector<job> jobs;
+    jobs.reserve(sources.size());
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        const index_t s = h.new_of_old[sources[i]];
+        if (component[s] == no_index) {
+            const auto label = static_cast<index_t>(component_arcs.size());
+            std::uint64_t arcs = 0;
+            queue.assign(1, s);
+            component[s] = label;
+            for (std::size_t head = 0; head < queue.size(); ++head) {
+                const index_t v = queue[head];
+                arcs += h.offsets[v + 1] - h.offsets[v];
+                for (index_t a = h.offsets[v]; a < h.offsets[v + 1]; ++a)
+                    if (component[h.targets[a]] == no_index) {
+                        component[h.targets[a]] = label;
+                        queue.push_back(h.targets[a]);
+                    }
+            }
+            component_arcs.push_back(queue.size() > 2 ? arcs : 0);
+        }
+        const std::uint64_t cost = component_arcs[component[s]];
+        if (cost > 0) jobs.push_back({cost, i, s});
+    }
+    std::stable_sort(jobs.begin(), jobs.end(), [](const job& a, const job& b) { return a.cost > b.cost; });
+    std::vector<std::uint64_t> load(threads, 0);
+    std::vector<std::vector<std::size_t>> positions(threads);
+    for (const job& j : jobs) {
+        const auto t = static_cast<std::size_t>(std::min_element(load.begin(), load.end()) - load.begin());
+        load[t] += j.cost;
+        positions[t].push_back(j.position);
+    }
+    for (unsigned t = 0; t < threads; ++t) {
+        std::sort(positions[t].begin(), positions[t].end());
+        for (std::size_t p : positions[t]) share[t].push_back(h.new_of_old[sources[p]]);
+    }
+    return share;
+}
+
 /// Brandes' dependency accumulation from each of `sources`; the sum per vertex, added over the
-/// threads in thread order.
+/// threads in thread order. Unweighted, the sources are split over the threads by
+/// static_shares (directed) or balanced_shares (undirected), each thread summing its own in the
+/// order of `sources`.
 inline std::vector<double> brandes(const measure_graph& g, const std::vector<index_t>& sources, length_rule rule,
                                    unsigned requested_threads) {
     const index_t n = g.vertex_count();
@@ -185,12 +254,18 @@ inline std::vector<double> brandes(const measure_graph& g, const std::vector<ind
         // degree_order.hpp); each thread allocates its own workspace, so that its pages sit near it.
         const degree_ordered_graph h(g, false);
         const std::vector<double> ones(n, 1.0);
+        const std::vector<std::vector<index_t>> share =
+            g.directed() ? static_shares(h, sources, threads) : balanced_shares(h, sources, threads);
         auto run = [&]<class Levels>(Levels) {
             run_threads(threads, [&](unsigned thread, const std::atomic<bool>& failed) {
                 std::vector<double> total(n, 0.0);
+                if (share[thread].empty()) {
+                    partial[thread] = std::move(total);
+                    return;
+                }
                 brandes_workspace<Levels> w(n, h.targets.size(), g.directed());
-                for (std::size_t i = thread; i < sources.size() && !failed.load(std::memory_order_relaxed); i += threads)
-                    brandes_hops(h.offsets.data(), h.targets.data(), ones.data(), h.new_of_old[sources[i]], w, total.data());
+                for (std::size_t i = 0; i < share[thread].size() && !failed.load(std::memory_order_relaxed); ++i)
+                    brandes_hops(h.offsets.data(), h.targets.data(), ones.data(), share[thread][i], w, total.data());
                 partial[thread] = std::move(total);
             });
         };
