@@ -301,7 +301,7 @@ network network_builder::build() {
     ties_ = {};
     rare_ties_ = {};
     tie_places_ = {};
-    net.graph_ = csr_graph(static_cast<index_t>(n), arcs);
+    net.graph_ = std::make_shared<const csr_graph>(static_cast<index_t>(n), arcs);
     net.meetings_ = std::move(meetings_);
     net.info_ = std::move(info_);
     net.extra_ = std::move(extra_);

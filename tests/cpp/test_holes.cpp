@@ -145,7 +145,7 @@ BOOST_AUTO_TEST_CASE(one_or_two_threads_give_the_same_values) {
         BOOST_TEST(one.constraint.values == two.constraint.values, tt::per_element());
         BOOST_TEST(one.effective_size.values == two.effective_size.values, tt::per_element());
     }
-    const auto g = detail::actor_groups::from_values(std::vector<std::string>(300, "x"));
+    const auto g = detail::field_codes::from_values(std::vector<std::string>(300, "x"));
     std::vector<std::int32_t> codes(300);
     for (int i = 0; i < 300; ++i) codes[i] = i % 4;
     const auto b1 = brokerage(network_view(net), codes, {}, {.threads = 1});

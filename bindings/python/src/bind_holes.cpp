@@ -75,7 +75,7 @@ void bind_holes(py::module_& m) {
           }, py::arg("view"), py::arg("i"), py::arg("j"), py::arg("model") = "whole", py::arg("weight") = py::none(),
           py::arg("directed") = true);
     m.def("field_groups", [](const network& net, const std::string& attribute) {
-              detail::actor_groups g = detail::group_by_field(net, "brokerage", attribute);
+              detail::field_codes g = detail::group_by_field(net, "brokerage", attribute);
               return py::make_tuple(to_numpy(std::move(g.code)), g.names);
           }, py::arg("network"), py::arg("attribute"));
     m.def("brokerage", [](const network_view& view, std::vector<std::int32_t> codes, std::vector<std::string> names,

@@ -12,9 +12,9 @@ namespace maillage::python {
 
 namespace {
 
-template <class T>
-py::array_t<T> numpy_copy(const std::vector<T>& values) {
-    py::array_t<T> out(static_cast<py::ssize_t>(values.size()));
+template <class Column>
+py::array_t<typename Column::value_type> numpy_copy(const Column& values) {
+    py::array_t<typename Column::value_type> out(static_cast<py::ssize_t>(values.size()));
     std::copy(values.begin(), values.end(), out.mutable_data());
     return out;
 }
@@ -29,7 +29,7 @@ py::array_t<T> numpy_view(const std::vector<T>& values, py::handle owner) {
 }
 
 template <class Enum>
-py::list names_of(const std::vector<Enum>& values) {
+py::list names_of(const uniform_column<Enum>& values) {
     py::list out(values.size());
     std::vector<py::object> interned;
     for (auto name : enum_names<Enum>::names)
@@ -47,12 +47,12 @@ py::dict actor_columns(const network& net) {
     const auto& a = net.actors();
     const std::size_t n = a.size();
     py::dict out;
-    auto strings = [&](const std::vector<std::string>& v) {
+    auto strings = [&](const uniform_column<std::string>& v) {
         py::list l(n);
         for (std::size_t i = 0; i < n; ++i) l[i] = text_or_none(v[i]);
         return l;
     };
-    auto lists = [&](const std::vector<std::vector<std::string>>& v) {
+    auto lists = [&](const uniform_column<std::vector<std::string>>& v) {
         py::list l(n);
         for (std::size_t i = 0; i < n; ++i) l[i] = py::cast(v[i]);
         return l;

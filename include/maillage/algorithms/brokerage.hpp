@@ -39,7 +39,7 @@
 #include <vector>
 
 #include "maillage/algorithms/measure_graph.hpp"
-#include "maillage/detail/actor_groups.hpp"
+#include "maillage/detail/field_codes.hpp"
 #include "maillage/detail/parallel.hpp"
 #include "maillage/error.hpp"
 
@@ -269,10 +269,10 @@ inline void brokerage_moments(brokerage_result& r) {
 }
 
 /// Brokerage roles by an actor field (kind, role, sector, status, territory, member, potential,
-/// profession, organisation; see detail/actor_groups.hpp). @throws invalid_argument for another.
+/// profession, organisation; see detail/field_codes.hpp). @throws invalid_argument for another.
 [[nodiscard]] inline brokerage_result brokerage(const network_view& view, std::string_view attribute,
                                                 const brokerage_options& options = {}) {
-    detail::actor_groups groups = detail::group_by_field(view.base(), "brokerage", attribute);
+    detail::field_codes groups = detail::group_by_field(view.base(), "brokerage", attribute);
     return brokerage(view, groups.code, std::move(groups.names), options);
 }
 

@@ -12,7 +12,13 @@
 ///
 /// This is the graph the networkx references of the tests are built from (nx.DiGraph or
 /// nx.Graph with the summed `weight`).
+/// Memory: when the measure graph's arcs are the network's own (every tie in view, no parallel
+/// ties to merge, and tie direction kept or absent), its index arrays are the network's CSR,
+/// shared (the CSR never changes once built), and only the weights, if any differ from 1, are
+/// stored apart. Otherwise it holds its own arrays. Either way it keeps them alive: a measure
+/// graph may outlive its network.
 #include <algorithm>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -35,7 +41,7 @@ public:
         : measure_graph(network_view(net), options) {}
 
     [[nodiscard]] index_t vertex_count() const noexcept { return static_cast<index_t>(in_view_.size()); }
-    [[nodiscard]] index_t arc_count() const noexcept { return static_cast<index_t>(out_targets_.size()); }
+    [[nodiscard]] index_t arc_count() const noexcept { return static_cast<index_t>(out_targets_->size()); }
     /// Whether arcs follow tie direction (some tie is directed and the caller did not symmetrise).
     [[nodiscard]] bool directed() const noexcept { return directed_; }
     [[nodiscard]] bool in_view(index_t v) const noexcept { return in_view_[v] != 0; }
@@ -44,75 +50,131 @@ public:
     [[nodiscard]] bool unit_weights() const noexcept { return out_weights_.empty(); }
 
     [[nodiscard]] std::span<const index_t> out_neighbours(index_t v) const noexcept {
-        return {out_targets_.data() + out_offsets_[v], out_offsets_[v + 1] - out_offsets_[v]};
+        const index_t* offsets = out_offsets_->data();
+        return {out_targets_->data() + offsets[v], offsets[v + 1] - offsets[v]};
     }
     [[nodiscard]] std::span<const double> out_weights(index_t v) const noexcept {
-        const std::size_t d = out_offsets_[v + 1] - out_offsets_[v];
+        const index_t* offsets = out_offsets_->data();
+        const std::size_t d = offsets[v + 1] - offsets[v];
         if (out_weights_.empty()) return {ones_.data(), d};
-        return {out_weights_.data() + out_offsets_[v], d};
+        return {out_weights_.data() + offsets[v], d};
     }
     /// In-arcs; the same as the out-arcs when the graph is undirected.
     [[nodiscard]] std::span<const index_t> in_neighbours(index_t v) const noexcept {
         if (!directed_) return out_neighbours(v);
-        return {in_sources_.data() + in_offsets_[v], in_offsets_[v + 1] - in_offsets_[v]};
+        const index_t* offsets = in_offsets_->data();
+        return {in_sources_->data() + offsets[v], offsets[v + 1] - offsets[v]};
     }
     [[nodiscard]] std::span<const double> in_weights(index_t v) const noexcept {
         if (!directed_) return out_weights(v);
-        const std::size_t d = in_offsets_[v + 1] - in_offsets_[v];
+        const index_t* offsets = in_offsets_->data();
+        const std::size_t d = offsets[v + 1] - offsets[v];
         if (in_weights_.empty()) return {ones_.data(), d};
-        return {in_weights_.data() + in_offsets_[v], d};
+        return {in_weights_.data() + offsets[v], d};
     }
-    [[nodiscard]] const std::vector<index_t>& out_offsets() const noexcept { return out_offsets_; }
-    [[nodiscard]] const std::vector<index_t>& out_targets() const noexcept { return out_targets_; }
+    [[nodiscard]] const std::vector<index_t>& out_offsets() const noexcept { return *out_offsets_; }
+    [[nodiscard]] const std::vector<index_t>& out_targets() const noexcept { return *out_targets_; }
     /// The in-arcs as CSR arrays; the out-arcs' when the graph is undirected.
-    [[nodiscard]] const std::vector<index_t>& in_offsets() const noexcept { return directed_ ? in_offsets_ : out_offsets_; }
-    [[nodiscard]] const std::vector<index_t>& in_sources() const noexcept { return directed_ ? in_sources_ : out_targets_; }
+    [[nodiscard]] const std::vector<index_t>& in_offsets() const noexcept { return directed_ ? *in_offsets_ : *out_offsets_; }
+    [[nodiscard]] const std::vector<index_t>& in_sources() const noexcept { return directed_ ? *in_sources_ : *out_targets_; }
+    /// Whether the index arrays are the network's CSR (see the header comment).
+    [[nodiscard]] bool shares_network_arrays() const noexcept { return shared_; }
 
-    /// Bytes held by the arrays.
+    /// Bytes held by this graph's own arrays (not the network's, when it shares them).
     [[nodiscard]] std::size_t memory_bytes() const noexcept {
-        return in_view_.capacity() +
-               sizeof(index_t) * (out_offsets_.capacity() + out_targets_.capacity() + in_offsets_.capacity() +
-                                  in_sources_.capacity()) +
+        std::size_t indices = 0;
+        if (!shared_)
+            indices = out_offsets_->capacity() + out_targets_->capacity() + in_offsets_->capacity() +
+                      in_sources_->capacity();
+        return in_view_.capacity() + sizeof(index_t) * indices +
                sizeof(double) * (out_weights_.capacity() + in_weights_.capacity() + ones_.capacity());
     }
 
 private:
-    /// Appends the merged arcs of every vertex, walking `row(v, emit)` (which calls emit(target,
-    /// tie) in target order); `weighted`: keep the summed weights. Returns whether two arcs merged.
+    using index_array = std::shared_ptr<const std::vector<index_t>>;
+    static index_array own(std::vector<index_t> values) {
+        return std::make_shared<const std::vector<index_t>>(std::move(values));
+    }
+
+    /// Appends the merged arcs of every vertex to `offsets` / `targets` (and the weights), walking
+    /// `row(v, emit)` (which calls emit(target, tie) in target order); `weighted`: keep the summed
+    /// weights. Returns whether two arcs merged.
     template <class Row>
-    bool fill(index_t n, const tie_table& ties, bool weighted, Row&& row);
-    void finish(const tie_table& ties, index_t n);
+    bool fill(index_t n, const tie_table& ties, bool weighted, Row&& row, std::vector<index_t>& offsets,
+              std::vector<index_t>& targets);
+    /// Takes the network's CSR as the arcs (the caller checked that they are the measure graph's).
+    void share(const network& net, bool unit);
+    void finish(index_t n);
 
     bool directed_ = true;
+    bool shared_ = false;
     index_t view_size_ = 0;
     std::vector<std::uint8_t> in_view_;
-    std::vector<index_t> out_offsets_{0}, out_targets_;
+    index_array out_offsets_ = own({0}), out_targets_ = own({});
     std::vector<double> out_weights_;
-    std::vector<index_t> in_offsets_{0}, in_sources_;
+    index_array in_offsets_ = own({0}), in_sources_ = own({});
     std::vector<double> in_weights_;
     std::vector<double> ones_;
 };
 
+/// Whether two arcs of a CSR (sorted by target within each vertex) join the same ordered pair.
+inline bool has_parallel_arcs(const csr_graph& csr) {
+    const auto& offsets = csr.out_offsets();
+    const auto& targets = csr.out_targets();
+    for (index_t v = 0; v < csr.vertex_count(); ++v)
+        for (index_t a = offsets[v] + 1; a < offsets[v + 1]; ++a)
+            if (targets[a] == targets[a - 1]) return true;
+    return false;
+}
+
 template <class Row>
-bool measure_graph::fill(index_t n, const tie_table& ties, bool weighted, Row&& row) {
-    out_offsets_.assign(std::size_t(n) + 1, 0);
-    out_targets_.clear();
+bool measure_graph::fill(index_t n, const tie_table& ties, bool weighted, Row&& row, std::vector<index_t>& offsets,
+                         std::vector<index_t>& targets) {
+    offsets.assign(std::size_t(n) + 1, 0);
+    targets.clear();
     out_weights_.clear();
     bool merged = false;
     for (index_t v = 0; v < n; ++v) {
-        const std::size_t first = out_targets_.size();
+        const std::size_t first = targets.size();
         row(v, [&](index_t target, index_t tie) {
-            if (out_targets_.size() > first && out_targets_.back() == target) {
+            if (targets.size() > first && targets.back() == target) {
                 merged = true;
                 if (weighted) out_weights_.back() += ties.weight[tie];
                 return;
             }
-            out_targets_.push_back(target);
+            targets.push_back(target);
             if (weighted) out_weights_.push_back(ties.weight[tie]);
         });
-        out_offsets_[v + 1] = static_cast<index_t>(out_targets_.size());
+        offsets[v + 1] = static_cast<index_t>(targets.size());
     }
     return merged;
+}
+
+inline void measure_graph::share(const network& net, bool unit) {
+    const std::shared_ptr<const csr_graph>& base = net.shared_graph();
+    const csr_graph& csr = *base;
+    const auto& weight = net.ties().weight;
+    shared_ = true;
+    // Aliasing pointers: each points to one array of the CSR and keeps the whole CSR alive.
+    out_offsets_ = index_array(base, &csr.out_offsets());
+    out_targets_ = index_array(base, &csr.out_targets());
+    const auto& arc_tie = csr.arc_ties();
+    if (!unit) {
+        out_weights_.resize(arc_tie.size());
+        for (std::size_t a = 0; a < arc_tie.size(); ++a) out_weights_[a] = weight[arc_tie[a]];
+    }
+    index_t max_degree = 0;
+    for (index_t v = 0; v < csr.vertex_count(); ++v) max_degree = std::max({max_degree, csr.out_degree(v), csr.in_degree(v)});
+    if (directed_) {
+        in_offsets_ = index_array(base, &csr.in_offsets());
+        in_sources_ = index_array(base, &csr.in_sources());
+        if (!unit) {
+            const auto& in_arc = csr.in_arc_index();
+            in_weights_.resize(in_arc.size());
+            for (std::size_t slot = 0; slot < in_arc.size(); ++slot) in_weights_[slot] = weight[arc_tie[in_arc[slot]]];
+        }
+    }
+    if (unit) ones_.assign(max_degree, 1.0);
 }
 
 inline measure_graph::measure_graph(const network_view& view, const graph_options& options)
@@ -135,13 +197,18 @@ inline measure_graph::measure_graph(const network_view& view, const graph_option
     auto kept = [&](index_t tie) { return all_ties || view.has_tie(tie); };
 
     // Builds the arcs, with weights unless every tie weighs 1 and no arcs merge.
+    std::vector<index_t> offsets, targets;
     auto build = [&](auto&& row) {
-        if (fill(n, ties, !unit, row) && unit) fill(n, ties, true, row);
+        if (fill(n, ties, !unit, row, offsets, targets) && unit) fill(n, ties, true, row, offsets, targets);
     };
+    if (!view.collapses() && (directed_ || !any_directed) && all_ties && !has_parallel_arcs(csr)) {
+        share(net, unit);
+        return;
+    }
     if (!view.collapses() && (directed_ || !any_directed)) {
         // The network's out-arcs are the measure graph's arcs (before merging): at most as many,
         // reserved so that the arrays do not grow by doubling.
-        out_targets_.reserve(csr.arc_count());
+        targets.reserve(csr.arc_count());
         if (!unit) out_weights_.reserve(csr.arc_count());
         build([&](index_t v, auto&& emit) {
             auto targets = csr.out_neighbours(v);
@@ -198,31 +265,37 @@ inline measure_graph::measure_graph(const network_view& view, const graph_option
             for (std::size_t k = 0; k < targets.size(); ++k) emit(targets[k], arc_ties[k]);
         });
     }
-    out_targets_.shrink_to_fit();
+    targets.shrink_to_fit();
     out_weights_.shrink_to_fit();
-    finish(ties, n);
+    out_offsets_ = own(std::move(offsets));
+    out_targets_ = own(std::move(targets));
+    finish(n);
 }
 
-inline void measure_graph::finish(const tie_table&, index_t n) {
+inline void measure_graph::finish(index_t n) {
+    const auto& offsets = *out_offsets_;
+    const auto& targets = *out_targets_;
     index_t max_degree = 0;
-    for (index_t v = 0; v < n; ++v) max_degree = std::max(max_degree, out_offsets_[v + 1] - out_offsets_[v]);
+    for (index_t v = 0; v < n; ++v) max_degree = std::max(max_degree, offsets[v + 1] - offsets[v]);
     if (directed_) {
         // In-arcs of the merged graph: bucket the out-arcs by target (sources come out sorted).
-        in_offsets_.assign(std::size_t(n) + 1, 0);
-        for (index_t d : out_targets_) ++in_offsets_[d + 1];
+        std::vector<index_t> in_offsets(std::size_t(n) + 1, 0);
+        for (index_t d : targets) ++in_offsets[d + 1];
         for (index_t v = 0; v < n; ++v) {
-            max_degree = std::max(max_degree, in_offsets_[v + 1]);
-            in_offsets_[v + 1] += in_offsets_[v];
+            max_degree = std::max(max_degree, in_offsets[v + 1]);
+            in_offsets[v + 1] += in_offsets[v];
         }
-        in_sources_.resize(out_targets_.size());
-        if (!out_weights_.empty()) in_weights_.resize(out_targets_.size());
-        std::vector<index_t> next(in_offsets_.begin(), in_offsets_.end() - 1);
+        std::vector<index_t> in_sources(targets.size());
+        if (!out_weights_.empty()) in_weights_.resize(targets.size());
+        std::vector<index_t> next(in_offsets.begin(), in_offsets.end() - 1);
         for (index_t u = 0; u < n; ++u)
-            for (index_t a = out_offsets_[u]; a < out_offsets_[u + 1]; ++a) {
-                const index_t slot = next[out_targets_[a]]++;
-                in_sources_[slot] = u;
+            for (index_t a = offsets[u]; a < offsets[u + 1]; ++a) {
+                const index_t slot = next[targets[a]]++;
+                in_sources[slot] = u;
                 if (!out_weights_.empty()) in_weights_[slot] = out_weights_[a];
             }
+        in_offsets_ = own(std::move(in_offsets));
+        in_sources_ = own(std::move(in_sources));
     }
     if (out_weights_.empty()) ones_.assign(max_degree, 1.0);
 }

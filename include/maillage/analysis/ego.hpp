@@ -26,7 +26,7 @@
 ///   ties. By default (`ei_attribute = "layer"`) internal ties are those of the primary network
 ///   and external ones those of the secondary network, so -1 means a network of family and
 ///   friends only and +1 one of services only: the balance the ecomap of a user is read for. With
-///   an actor field (sector, kind, ... as detail/actor_groups.hpp), a tie is internal when the
+///   an actor field (sector, kind, ... as detail/field_codes.hpp), a tie is internal when the
 ///   alter has the ego's value (the silo reading of an organisation's partners). NaN without ties.
 /// - Structural holes of the ego in the ego model (structural_holes.hpp): effective size,
 ///   efficiency, constraint, hierarchy, weighted with `weighted`.
@@ -45,7 +45,7 @@
 #include <vector>
 
 #include "maillage/algorithms/structural_holes.hpp"
-#include "maillage/detail/actor_groups.hpp"
+#include "maillage/detail/field_codes.hpp"
 #include "maillage/error.hpp"
 #include "maillage/model/view.hpp"
 
@@ -120,7 +120,7 @@ inline std::pair<double, double> heterogeneity(const std::map<std::string, index
     const index_t n = net.actor_count();
     if (ego >= n || !view.has_actor(ego))
         throw invalid_argument("ego_network: parameter ego: actor index " + std::to_string(ego) + " is not in the view");
-    std::optional<detail::actor_groups> groups;
+    std::optional<detail::field_codes> groups;
     if (options.ei_attribute != "layer") groups = detail::group_by_field(net, "ego_network", options.ei_attribute);
     const auto& ties = net.ties();
     const auto& actors = net.actors();

@@ -94,7 +94,7 @@ namespace detail {
             out[v].number = detail::parse_number(out[v].text);
         }
     };
-    auto flag = [&](const std::vector<std::uint8_t>& values) {
+    auto flag = [&](const uniform_column<std::uint8_t>& values) {
         for (index_t v = 0; v < n; ++v) {
             out[v].text = values[v] ? "true" : "false";
             out[v].number = values[v] ? 1.0 : 0.0;

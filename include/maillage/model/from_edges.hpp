@@ -91,9 +91,9 @@ struct edge_list_builder {
         const index_t* s = sources.data();
         const index_t* d = targets.data();
         if (directed)
-            net.graph_ = csr_graph(n, m, [s, d](std::size_t i) { return arc{s[i], d[i], static_cast<index_t>(i)}; });
+            net.graph_ = std::make_shared<const csr_graph>(n, m, [s, d](std::size_t i) { return arc{s[i], d[i], static_cast<index_t>(i)}; });
         else
-            net.graph_ = csr_graph(n, 2 * m, [s, d](std::size_t i) {
+            net.graph_ = std::make_shared<const csr_graph>(n, 2 * m, [s, d](std::size_t i) {
                 const std::size_t e = i / 2;
                 return i % 2 == 0 ? arc{s[e], d[e], static_cast<index_t>(e)} : arc{d[e], s[e], static_cast<index_t>(e)};
             });

@@ -6,6 +6,7 @@
 #include <optional>
 #include <span>
 #include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -15,20 +16,24 @@
 #include "maillage/error.hpp"
 #include "maillage/model/csr.hpp"
 #include "maillage/model/records.hpp"
+#include "maillage/model/uniform_column.hpp"
 #include "maillage/model/vocabulary.hpp"
 
 namespace maillage {
 
 /// Actor attributes, one vector per field, indexed by actor index (0..n-1, in map order).
 struct actor_table {
-    std::vector<std::string> id, label, profession, sector, territory;
-    std::vector<actor_kind> kind;
-    std::vector<person_role> role;
-    std::vector<actor_status> status;
-    std::vector<index_t> organisation;                 ///< actor index, or no_index
-    std::vector<std::vector<std::string>> service_area, domains, needs;
-    std::vector<std::uint8_t> member, potential;       ///< 0 or 1
-    std::vector<json_object_text> attributes, extra;
+    /// Actor fields, one column per field, indexed by actor index. Every column but the ids
+    /// stores one value while all actors share it (see uniform_column).
+    std::vector<std::string> id;
+    uniform_column<std::string> label, profession, sector, territory;
+    uniform_column<actor_kind> kind;
+    uniform_column<person_role> role;
+    uniform_column<actor_status> status;
+    uniform_column<index_t> organisation;              ///< actor index, or no_index
+    uniform_column<std::vector<std::string>> service_area, domains, needs;
+    uniform_column<std::uint8_t> member, potential;    ///< 0 or 1
+    uniform_column<json_object_text> attributes, extra;
 
     [[nodiscard]] index_t size() const noexcept { return static_cast<index_t>(id.size()); }
 };
@@ -46,19 +51,20 @@ struct tie_detail {
     json_object_text attributes, extra;
 };
 
-/// Tie attributes, one vector per field, indexed by tie index (in map order). The frequent fields
-/// are dense columns; the rare ones live in `details`, reached through `detail` (no_index: none),
-/// which keeps a map of millions of plain ties small.
+/// Tie attributes, one column per field, indexed by tie index (in map order). The frequent fields
+/// are columns (the ends as vectors, the others storing one value while all ties share it); the
+/// rare ones live in `details`, reached through `detail` (no_index: none), which keeps a map of
+/// millions of plain ties small.
 struct tie_table {
     std::vector<index_t> source, target;
-    std::vector<maillage::relation> relation;
-    std::vector<maillage::formality> formality;
-    std::vector<maillage::layer> layer;
-    std::vector<std::uint8_t> directed;                ///< 0 or 1
-    std::vector<double> weight;
-    std::vector<maillage::valence> valence;
-    std::vector<maillage::intensity> intensity;
-    std::vector<index_t> detail;
+    uniform_column<maillage::relation> relation;
+    uniform_column<maillage::formality> formality;
+    uniform_column<maillage::layer> layer;
+    uniform_column<std::uint8_t> directed;             ///< 0 or 1
+    uniform_column<double> weight;
+    uniform_column<maillage::valence> valence;
+    uniform_column<maillage::intensity> intensity;
+    uniform_column<index_t> detail;
     std::vector<tie_detail> details;
 
     [[nodiscard]] index_t size() const noexcept { return static_cast<index_t>(source.size()); }
@@ -86,7 +92,10 @@ public:
     /// Fields of the map's root object that maillage does not know.
     [[nodiscard]] const json_object_text& extra() const noexcept { return extra_; }
     /// The adjacency: one arc per directed tie, two per undirected tie.
-    [[nodiscard]] const csr_graph& graph() const noexcept { return graph_; }
+    [[nodiscard]] const csr_graph& graph() const noexcept { return *graph_; }
+    /// The same adjacency, shared: it never changes once the network is built, so a measure graph
+    /// whose arcs are the network's own keeps this pointer instead of a copy of the arrays.
+    [[nodiscard]] const std::shared_ptr<const csr_graph>& shared_graph() const noexcept { return graph_; }
 
     /// The index of the actor `id`, or nothing.
     [[nodiscard]] std::optional<index_t> find_actor(std::string_view id) const {
@@ -131,7 +140,7 @@ private:
     vocabulary terms_ = vocabulary::standard();
     json_object_text extra_;
     detail::id_index actor_index_;
-    csr_graph graph_;
+    std::shared_ptr<const csr_graph> graph_ = std::make_shared<const csr_graph>();
 };
 
 inline actor network::actor_record(index_t i) const {
@@ -186,27 +195,36 @@ inline tie network::tie_record(index_t i) const {
 }
 
 inline std::size_t network::memory_bytes() const noexcept {
-    auto strings = [](const std::vector<std::string>& v) {
+    auto text = [](const std::string& s) -> std::size_t { return s.capacity() > 15 ? s.capacity() + 1 : 0; };
+    auto strings = [&](const std::vector<std::string>& v) {
         std::size_t bytes = v.capacity() * sizeof(std::string);
-        for (const auto& s : v)
-            if (s.capacity() > 15) bytes += s.capacity() + 1;
+        for (const auto& s : v) bytes += text(s);
         return bytes;
     };
-    auto lists = [&](const std::vector<std::vector<std::string>>& v) {
-        std::size_t bytes = v.capacity() * sizeof(std::vector<std::string>);
-        for (const auto& l : v) bytes += strings(l);
+    auto string_column = [&](const uniform_column<std::string>& c) {
+        std::size_t bytes = c.capacity_bytes();
+        c.for_each_stored([&](const std::string& s) { bytes += text(s); });
+        return bytes;
+    };
+    auto list_column = [&](const uniform_column<std::vector<std::string>>& c) {
+        std::size_t bytes = c.capacity_bytes();
+        c.for_each_stored([&](const std::vector<std::string>& l) { bytes += strings(l); });
         return bytes;
     };
     const auto& a = actors_;
-    std::size_t bytes = strings(a.id) + strings(a.label) + strings(a.profession) + strings(a.sector) +
-                        strings(a.territory) + strings(a.attributes) + strings(a.extra) +
-                        lists(a.service_area) + lists(a.domains) + lists(a.needs) +
-                        a.size() * (sizeof(actor_kind) + sizeof(person_role) + sizeof(actor_status) +
-                                    sizeof(index_t) + 2);
+    std::size_t bytes = strings(a.id) + string_column(a.label) + string_column(a.profession) +
+                        string_column(a.sector) + string_column(a.territory) + string_column(a.attributes) +
+                        string_column(a.extra) + list_column(a.service_area) + list_column(a.domains) +
+                        list_column(a.needs) + a.kind.capacity_bytes() + a.role.capacity_bytes() +
+                        a.status.capacity_bytes() + a.organisation.capacity_bytes() + a.member.capacity_bytes() +
+                        a.potential.capacity_bytes();
     const auto& t = ties_;
-    bytes += t.size() * (2 * sizeof(index_t) + 5 + 1 + sizeof(double) + sizeof(index_t));
+    bytes += sizeof(index_t) * (t.source.capacity() + t.target.capacity()) + t.relation.capacity_bytes() +
+             t.formality.capacity_bytes() + t.layer.capacity_bytes() + t.directed.capacity_bytes() +
+             t.weight.capacity_bytes() + t.valence.capacity_bytes() + t.intensity.capacity_bytes() +
+             t.detail.capacity_bytes();
     bytes += t.details.capacity() * sizeof(tie_detail);
-    bytes += graph_.memory_bytes();
+    bytes += graph_->memory_bytes();
     bytes += actor_index_.memory_bytes();
     return bytes;
 }

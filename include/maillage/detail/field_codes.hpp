@@ -23,13 +23,13 @@
 
 namespace maillage::detail {
 
-struct actor_groups {
+struct field_codes {
     std::vector<std::int32_t> code;        ///< per actor index: the group number
     std::vector<std::string> names;        ///< per group number: the value
 
     /// Numbers the values in order of first appearance.
-    static actor_groups from_values(const std::vector<std::string>& values) {
-        actor_groups g;
+    static field_codes from_values(const std::vector<std::string>& values) {
+        field_codes g;
         g.code.resize(values.size());
         std::unordered_map<std::string, std::int32_t> seen;
         for (std::size_t i = 0; i < values.size(); ++i) {
@@ -65,8 +65,8 @@ inline std::vector<std::string> actor_field_values(const network& net, std::stri
     return values;
 }
 
-inline actor_groups group_by_field(const network& net, std::string_view function, std::string_view field) {
-    return actor_groups::from_values(actor_field_values(net, function, field));
+inline field_codes group_by_field(const network& net, std::string_view function, std::string_view field) {
+    return field_codes::from_values(actor_field_values(net, function, field));
 }
 
 }  // namespace maillage::detail
