@@ -2,7 +2,8 @@
 // (detail/degree_order.hpp) and the multi-source, direction-optimising searches with derived
 // single-tie actors (detail/hop_search.hpp), on a graph whose hub makes the search go bottom-up,
 // checked by hand, against the general (Dijkstra) path of the same measures, which neither fast
-// path touches, and against one plain breadth-first search per source.
+// path touches, and against one plain breadth-first search per source; and Brandes' direction-
+// optimising search (algorithms/betweenness.hpp) against betweenness by its definition.
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>
@@ -339,3 +340,84 @@ BOOST_AUTO_TEST_CASE(pagerank_same_bits_on_one_two_three_threads) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+namespace {
+
+/// Betweenness by its definition, independent of Brandes' recurrence: from each source s a plain
+/// breadth-first search gives d(s, .) and sigma(s, .); then, over ordered pairs (s, t) of
+/// distinct vertices other than v, the sum of sigma(s, v) sigma(v, t) / sigma(s, t) when
+/// d(s, v) + d(v, t) = d(s, t). Halved: each unordered pair of an undirected graph once.
+std::vector<double> betweenness_by_definition(const measure_graph& g) {
+    const index_t n = g.vertex_count();
+    std::vector<std::vector<int>> d(n, std::vector<int>(n, -1));
+    std::vector<std::vector<double>> sigma(n, std::vector<double>(n, 0.0));
+    for (index_t s = 0; s < n; ++s) {
+        std::queue<index_t> q;
+        d[s][s] = 0;
+        sigma[s][s] = 1;
+        q.push(s);
+        while (!q.empty()) {
+            const index_t u = q.front();
+            q.pop();
+            for (index_t w : g.out_neighbours(u)) {
+                if (d[s][w] < 0) {
+                    d[s][w] = d[s][u] + 1;
+                    q.push(w);
+                }
+                if (d[s][w] == d[s][u] + 1) sigma[s][w] += sigma[s][u];
+            }
+        }
+    }
+    std::vector<double> out(n, 0.0);
+    for (index_t v = 0; v < n; ++v)
+        for (index_t s = 0; s < n; ++s)
+            for (index_t t = 0; t < n; ++t)
+                if (s != v && t != v && s != t && d[s][v] >= 0 && d[v][t] >= 0 && d[s][v] + d[v][t] == d[s][t])
+                    out[v] += sigma[s][v] * sigma[v][t] / sigma[s][t];
+    for (double& x : out) x /= 2;
+    return out;
+}
+
+}  // namespace
+
+// Random graphs from sparse (a forest with isolates) to dense, where the widest level holds more
+// arcs than the vertices not yet reached, so that the search goes bottom-up there (checked on the
+// workspace) and pushes the dependencies up the predecessor lists: exact betweenness (through the
+// pendant folding), the sampled path with every source, and the kernel alone.
+BOOST_AUTO_TEST_CASE(direction_optimising_brandes_equals_the_definition) {
+    for (const double p : {0.02, 0.08, 0.3}) {
+        for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+            std::mt19937_64 random(seed);
+            std::bernoulli_distribution tie(p);
+            const index_t n = 90;
+            std::vector<index_t> s, t;
+            for (index_t u = 0; u < n; ++u)
+                for (index_t v = u + 1; v < n; ++v)
+                    if (tie(random)) s.push_back(u), t.push_back(v);
+            const network net = network_from_edges(n, s, t);
+            const measure_graph g(net);
+            const std::vector<double> expected = betweenness_by_definition(g);
+            const std::vector<double> exact = betweenness(g).values;
+            std::vector<index_t> every(n);
+            for (index_t v = 0; v < n; ++v) every[v] = v;
+            const std::vector<double> all_sources = detail::brandes(g, every, detail::length_rule::hops, 2);
+            for (index_t v = 0; v < n; ++v) {
+                BOOST_TEST(exact[v] == expected[v], boost::test_tools::tolerance(1e-9));
+                BOOST_TEST(all_sources[v] / 2 == expected[v], boost::test_tools::tolerance(1e-9));
+            }
+
+            const detail::degree_ordered_graph h(g, false);
+            detail::brandes_workspace<detail::byte_levels> w(n, h.targets.size(), false);
+            std::vector<double> total(n, 0.0);
+            const std::vector<double> ones(n, 1.0);
+            bool any_bottom_up = false;
+            for (index_t v = 0; v < n; ++v) {
+                detail::brandes_hops(h.offsets.data(), h.targets.data(), ones.data(), v, w, total.data(), true, h.active);
+                for (std::uint8_t up : w.level_bottom_up) any_bottom_up |= up != 0;
+            }
+            for (index_t v = 0; v < n; ++v)
+                BOOST_TEST(total[h.new_of_old[v]] / 2 == expected[v], boost::test_tools::tolerance(1e-9));
+            if (p > 0.05) BOOST_TEST(any_bottom_up);
+        }
+    }
+}

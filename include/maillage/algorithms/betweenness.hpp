@@ -22,12 +22,15 @@
 /// are not folded. Folding changes the order of the floating-point sums against plain Brandes
 /// (results agree to about 1e-15 relative).
 ///
+/// Unweighted searches of an undirected graph go level by level, each level top-down or bottom-up,
+/// whichever scans fewer arcs (detail::brandes_hops); a directed graph's searches stay top-down.
+///
 /// Runs over sources on `threads` threads (0: all hardware threads); thread t sums sources t,
 /// t + threads, ... in its own buffer (sampled undirected unweighted: the sources split by
 /// predicted cost, detail::balanced_shares), and the buffers are added in thread order: the same thread
 /// count gives the same bits on every run, and 1 and 2 threads agree to the rounding of the
 /// summation order (about 1e-15 relative), not to the bit. O(n m) time; unweighted O(n + m)
-/// memory per thread (the successor lists of one search), weighted O(n m log n) time and O(n)
+/// memory per thread (the shortest-path DAG of one search), weighted O(n m log n) time and O(n)
 /// memory per thread.
 #include <algorithm>
 #include <atomic>
