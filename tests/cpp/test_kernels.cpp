@@ -339,7 +339,6 @@ BOOST_AUTO_TEST_CASE(pagerank_same_bits_on_one_two_three_threads) {
     }
 }
 
-BOOST_AUTO_TEST_SUITE_END()
 
 namespace {
 
@@ -421,3 +420,4 @@ BOOST_AUTO_TEST_CASE(direction_optimising_brandes_equals_the_definition) {
         }
     }
 }
+BOOST_AUTO_TEST_SUITE_END()
